@@ -134,3 +134,27 @@ export interface StatusPacket {
 }
 
 export type Packet = EdocPacket | StatusPacket;
+
+/** One agency of the axis directory (spec/edxml.md §3). Kept as data, never code: provinces merge. */
+export interface DirectoryRecord {
+  id: string;
+  /** Parent record id. */
+  pid?: string;
+  /** Parent (centre) code. */
+  pcode?: string;
+  /** QĐ 20/2020 form, e.g. `G12`; equals code102 for agencies that only have the QCVN 102 form. */
+  code: string;
+  /** QCVN 102 form, e.g. `000.00.00.G12`. */
+  code102?: string;
+  oldCode?: string;
+  name: string;
+  mail?: string;
+  mobile?: string;
+  fax?: string;
+  version: number;
+  deleted: boolean;
+  /** `yyyy-MM-dd HH:mm:ss`, Vietnam local time. */
+  modifyDate?: string;
+  /** Seed records whose code was inferred (e.g. province numbers from alphabetical order). */
+  inferred?: boolean;
+}
