@@ -1,0 +1,181 @@
+// The in-memory store: tests, msw handlers and `truc serve --memory`. Nothing survives the process.
+import type {
+  Delivery,
+  DeliveryPatch,
+  DeliveryQuery,
+  JournalEntry,
+  JournalQuery,
+  NewJournalEntry,
+  PacketQuery,
+  Store,
+  StoredAgency,
+  StoredPacket,
+  SystemRecord,
+} from './types.ts';
+
+// Copies keep callers from mutating stored state, as an SQL store would.
+const copy = <T>(value: T): T => structuredClone(value);
+
+const inRange = (time: Date, since?: Date, until?: Date): boolean =>
+  (!since || time.getTime() >= since.getTime()) && (!until || time.getTime() <= until.getTime());
+
+export function matchesDelivery(d: Delivery, q: DeliveryQuery): boolean {
+  return (
+    (q.senderId === undefined || d.senderId === q.senderId) &&
+    (q.recipientSystem === undefined || d.recipientSystem === q.recipientSystem) &&
+    (q.recipientCode === undefined || d.recipientCode === q.recipientCode) &&
+    (q.messageType === undefined || d.messageType === q.messageType) &&
+    (q.states === undefined || q.states.includes(d.state)) &&
+    inRange(d.created, q.since, q.until)
+  );
+}
+
+function matchesPacket(p: StoredPacket, q: PacketQuery): boolean {
+  return (
+    (q.documentId === undefined || p.documentId === q.documentId) &&
+    (q.from === undefined || p.from === q.from) &&
+    (q.codeNumber === undefined || p.codeNumber === q.codeNumber) &&
+    (q.codeNotation === undefined || p.codeNotation === q.codeNotation) &&
+    (q.promulgationDate === undefined || p.promulgationDate === q.promulgationDate) &&
+    (q.kind === undefined || p.kind === q.kind) &&
+    (q.caller === undefined || p.caller === q.caller)
+  );
+}
+
+function matchesJournal(e: JournalEntry, q: JournalQuery): boolean {
+  return (
+    (q.agency === undefined || e.caller === q.agency || e.agencies.includes(q.agency)) &&
+    (q.operation === undefined || e.operation === q.operation) &&
+    (q.run === undefined || e.run === q.run) &&
+    (q.afterId === undefined || e.id > q.afterId) &&
+    inRange(e.time, q.since, q.until)
+  );
+}
+
+const byCreated = (a: Delivery, b: Delivery): number =>
+  a.created.getTime() - b.created.getTime() || (a.receiverId < b.receiverId ? -1 : a.receiverId > b.receiverId ? 1 : 0);
+
+export class MemoryStore implements Store {
+  private readonly systems = new Map<string, SystemRecord>();
+  private readonly agencies = new Map<string, StoredAgency>();
+  private readonly packets = new Map<string, StoredPacket>();
+  private readonly deliveries = new Map<string, Delivery>();
+  private readonly journal: JournalEntry[] = [];
+
+  async putSystem(system: SystemRecord): Promise<void> {
+    this.systems.set(system.systemId, copy(system));
+  }
+
+  async getSystem(systemId: string): Promise<SystemRecord | undefined> {
+    const found = this.systems.get(systemId);
+    return found && copy(found);
+  }
+
+  async listSystems(): Promise<SystemRecord[]> {
+    return [...this.systems.values()].sort((a, b) => (a.systemId < b.systemId ? -1 : 1)).map(copy);
+  }
+
+  async deleteSystem(systemId: string): Promise<boolean> {
+    return this.systems.delete(systemId);
+  }
+
+  async putAgency(agency: StoredAgency): Promise<void> {
+    this.agencies.set(agency.code, copy(agency));
+  }
+
+  async putAgencies(agencies: StoredAgency[]): Promise<void> {
+    for (const agency of agencies) this.agencies.set(agency.code, copy(agency));
+  }
+
+  async findAgency(code: string): Promise<StoredAgency | undefined> {
+    const direct = this.agencies.get(code);
+    if (direct) return copy(direct);
+    for (const agency of this.agencies.values()) if (agency.code102 === code) return copy(agency);
+    return undefined;
+  }
+
+  async listAgencies(options: { includeDeleted?: boolean } = {}): Promise<StoredAgency[]> {
+    return [...this.agencies.values()]
+      .filter((a) => options.includeDeleted || !a.deleted)
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map(copy);
+  }
+
+  async countAgencies(): Promise<number> {
+    return this.agencies.size;
+  }
+
+  async acceptSend(packet: StoredPacket, deliveries: Delivery[]): Promise<void> {
+    // Check everything first so that a refused send leaves no partial state behind.
+    if (this.packets.has(packet.senderId)) throw new Error(`duplicate senderId ${packet.senderId}`);
+    const ids = new Set<string>();
+    for (const d of deliveries) {
+      if (this.deliveries.has(d.receiverId) || ids.has(d.receiverId)) throw new Error(`duplicate receiverId ${d.receiverId}`);
+      ids.add(d.receiverId);
+    }
+    this.packets.set(packet.senderId, copy(packet));
+    for (const d of deliveries) this.deliveries.set(d.receiverId, copy(d));
+  }
+
+  async getPacket(senderId: string): Promise<StoredPacket | undefined> {
+    const found = this.packets.get(senderId);
+    return found && copy(found);
+  }
+
+  async findPackets(query: PacketQuery): Promise<StoredPacket[]> {
+    const found = [...this.packets.values()].filter((p) => matchesPacket(p, query));
+    found.sort((a, b) => a.created.getTime() - b.created.getTime() || (a.senderId < b.senderId ? -1 : 1));
+    if (query.newestFirst) found.reverse();
+    return found.slice(0, query.limit ?? found.length).map(copy);
+  }
+
+  async getDelivery(receiverId: string): Promise<Delivery | undefined> {
+    const found = this.deliveries.get(receiverId);
+    return found && copy(found);
+  }
+
+  async listDeliveries(query: DeliveryQuery): Promise<Delivery[]> {
+    return [...this.deliveries.values()].filter((d) => matchesDelivery(d, query)).sort(byCreated).map(copy);
+  }
+
+  async countDeliveries(query: DeliveryQuery): Promise<number> {
+    let count = 0;
+    for (const d of this.deliveries.values()) if (matchesDelivery(d, query)) count += 1;
+    return count;
+  }
+
+  async updateDelivery(receiverId: string, patch: DeliveryPatch): Promise<Delivery | undefined> {
+    const found = this.deliveries.get(receiverId);
+    if (!found) return undefined;
+    const updated: Delivery = { ...found };
+    for (const [key, value] of Object.entries(patch)) if (value !== undefined) Object.assign(updated, { [key]: value });
+    this.deliveries.set(receiverId, updated);
+    return copy(updated);
+  }
+
+  async appendJournal(entry: NewJournalEntry): Promise<JournalEntry> {
+    const stored: JournalEntry = { ...copy(entry), id: this.journal.length + 1 };
+    this.journal.push(stored);
+    return copy(stored);
+  }
+
+  async getJournalEntry(id: number): Promise<JournalEntry | undefined> {
+    const found = this.journal[id - 1];
+    return found && copy(found);
+  }
+
+  async queryJournal(query: JournalQuery): Promise<JournalEntry[]> {
+    const start = query.afterId ?? 0;
+    const found: JournalEntry[] = [];
+    for (let i = start; i < this.journal.length; i += 1) {
+      const entry = this.journal[i];
+      if (matchesJournal(entry, query)) found.push(copy(entry));
+      if (query.limit !== undefined && found.length >= query.limit) break;
+    }
+    return found;
+  }
+
+  async close(): Promise<void> {}
+}
+
+export const createMemoryStore = (): Store => new MemoryStore();

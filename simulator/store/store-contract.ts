@@ -1,0 +1,282 @@
+// The behaviour every Store must show, written once and run against each implementation
+// (memory.test.ts here; the SQL store runs it against PGlite and PostgreSQL).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Delivery, NewJournalEntry, Store, StoredAgency, StoredPacket } from './types.ts';
+
+const t0 = new Date('2026-11-22T01:00:00.000Z');
+const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
+
+export function samplePacket(senderId: string, overrides: Partial<StoredPacket> = {}): StoredPacket {
+  const bytes = new TextEncoder().encode(`<edXML id="${senderId}">Quyết định</edXML>`);
+  return {
+    senderId,
+    bytes,
+    kind: 'edoc',
+    messageType: 'edoc',
+    serviceType: 'eDoc',
+    caller: '000.00.00.G22',
+    from: '000.00.00.G22',
+    documentId: `000.00.00.G22,2026/11/22,${senderId}/VPCP-TTĐT`,
+    codeNumber: senderId,
+    codeNotation: 'VPCP-TTĐT',
+    promulgationDate: '2026/11/22',
+    subject: 'Về việc thử nghiệm',
+    sha256: 'ab'.repeat(32),
+    injected: false,
+    created: t0,
+    ...overrides,
+  };
+}
+
+export function sampleDelivery(receiverId: string, senderId: string, overrides: Partial<Delivery> = {}): Delivery {
+  return {
+    receiverId,
+    senderId,
+    recipientCode: '000.00.00.H41',
+    recipientSystem: '000.00.00.H41',
+    fromCode: '000.00.00.G22',
+    messageType: 'edoc',
+    serviceType: 'eDoc',
+    state: 'initial',
+    statusDesc: 'Chua nhan',
+    created: t0,
+    updated: t0,
+    ...overrides,
+  };
+}
+
+function sampleJournal(overrides: Partial<NewJournalEntry> = {}): NewJournalEntry {
+  return {
+    time: t0,
+    operation: 'sendEdoc',
+    method: 'POST',
+    path: '/sendEdoc',
+    caller: '000.00.00.G22',
+    agencies: ['000.00.00.G22', '000.00.00.H41'],
+    headers: { systemid: '000.00.00.G22', messagetype: 'edoc' },
+    secretSeen: false,
+    outcome: { status: 'OK', errorCode: '0', errorDesc: 'Thanh cong' },
+    httpStatus: 200,
+    findings: [],
+    bodyLength: 0,
+    durationMs: 1,
+    ...overrides,
+  };
+}
+
+const agency = (code: string, overrides: Partial<StoredAgency> = {}): StoredAgency => ({
+  id: code,
+  code,
+  name: `Cơ quan ${code}`,
+  version: 1,
+  deleted: false,
+  ...overrides,
+});
+
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('keeps, lists and deletes systems', async () => {
+      await store.putSystem({ systemId: 'vxp.saas.02', secret: 's3cr3t', created: t0 });
+      await store.putSystem({ systemId: '000.00.00.H41', secret: 'other', created: t0 });
+      expect(await store.getSystem('vxp.saas.02')).toEqual({ systemId: 'vxp.saas.02', secret: 's3cr3t', created: t0 });
+      expect((await store.listSystems()).map((s) => s.systemId)).toEqual(['000.00.00.H41', 'vxp.saas.02']);
+      await store.putSystem({ systemId: 'vxp.saas.02', secret: 'rotated', created: t0 });
+      expect((await store.getSystem('vxp.saas.02'))?.secret).toBe('rotated');
+      expect(await store.deleteSystem('vxp.saas.02')).toBe(true);
+      expect(await store.deleteSystem('vxp.saas.02')).toBe(false);
+      expect(await store.getSystem('vxp.saas.02')).toBeUndefined();
+    });
+
+    it('finds agencies by either code form and hides deleted ones from lists', async () => {
+      await store.putAgencies([
+        agency('G12', { code102: '000.00.00.G12', name: 'Bộ Tài chính' }),
+        agency('000.00.00.H41', { name: 'UBND tỉnh Nghệ An' }),
+      ]);
+      await store.putAgency(agency('000.01.00.H41', { pcode: '000.00.00.H41', registeredBy: '000.00.00.H41', deleted: true, version: 3 }));
+      expect((await store.findAgency('000.00.00.G12'))?.name).toBe('Bộ Tài chính');
+      expect((await store.findAgency('G12'))?.code102).toBe('000.00.00.G12');
+      expect((await store.findAgency('000.01.00.H41'))?.registeredBy).toBe('000.00.00.H41');
+      expect(await store.findAgency('000.00.00.G99')).toBeUndefined();
+      expect((await store.listAgencies()).map((a) => a.code)).toEqual(['000.00.00.H41', 'G12']);
+      expect((await store.listAgencies({ includeDeleted: true })).map((a) => a.code)).toEqual([
+        '000.00.00.H41',
+        '000.01.00.H41',
+        'G12',
+      ]);
+      expect(await store.countAgencies()).toBe(3);
+      await store.putAgency(agency('G12', { code102: '000.00.00.G12', name: 'Bộ Tài chính (mới)', version: 2 }));
+      expect((await store.findAgency('G12'))?.name).toBe('Bộ Tài chính (mới)');
+      expect(await store.countAgencies()).toBe(3);
+    });
+
+    it('stores a packet and its deliveries together, byte for byte', async () => {
+      const packet = samplePacket('6740d1c2a1b2c3d4e5f60001');
+      const bytes = new Uint8Array([0x3c, 0x00, 0xff, 0x0d, 0x0a]);
+      await store.acceptSend({ ...packet, bytes }, [
+        sampleDelivery('1b4e28ba-2fa1-41d2-883f-0016d3cca427', packet.senderId),
+        sampleDelivery('2c4e28ba-2fa1-41d2-883f-0016d3cca427', packet.senderId, {
+          recipientCode: '000.00.00.H53',
+          recipientSystem: '000.00.00.H53',
+        }),
+      ]);
+      const stored = await store.getPacket(packet.senderId);
+      expect(stored && Array.from(stored.bytes)).toEqual(Array.from(bytes));
+      expect(stored?.documentId).toBe(packet.documentId);
+      expect(stored?.subject).toBe('Về việc thử nghiệm');
+      expect(await store.countDeliveries({ senderId: packet.senderId })).toBe(2);
+      expect((await store.getDelivery('2c4e28ba-2fa1-41d2-883f-0016d3cca427'))?.recipientSystem).toBe('000.00.00.H53');
+    });
+
+    it('refuses a send whose ids collide and keeps nothing of it', async () => {
+      const first = samplePacket('6740d1c2a1b2c3d4e5f60001');
+      await store.acceptSend(first, [sampleDelivery('1b4e28ba-2fa1-41d2-883f-0016d3cca427', first.senderId)]);
+      const second = samplePacket('6740d1c2a1b2c3d4e5f60002');
+      await expect(
+        store.acceptSend(second, [
+          sampleDelivery('3d4e28ba-2fa1-41d2-883f-0016d3cca427', second.senderId),
+          sampleDelivery('1b4e28ba-2fa1-41d2-883f-0016d3cca427', second.senderId),
+        ]),
+      ).rejects.toThrow();
+      expect(await store.getPacket(second.senderId)).toBeUndefined();
+      expect(await store.getDelivery('3d4e28ba-2fa1-41d2-883f-0016d3cca427')).toBeUndefined();
+      expect((await store.getDelivery('1b4e28ba-2fa1-41d2-883f-0016d3cca427'))?.senderId).toBe(first.senderId);
+    });
+
+    it('finds packets by document identity', async () => {
+      await store.acceptSend(samplePacket('6740d1c2a1b2c3d4e5f60001', { created: at(1) }), []);
+      await store.acceptSend(
+        samplePacket('6740d1c2a1b2c3d4e5f60002', { created: at(2), documentId: 'other', codeNumber: '77' }),
+        [],
+      );
+      await store.acceptSend(
+        samplePacket('6740d1c2a1b2c3d4e5f60003', { created: at(3), kind: 'status', messageType: 'status', statusCode: '01' }),
+        [],
+      );
+      const byId = await store.findPackets({ documentId: 'other' });
+      expect(byId.map((p) => p.senderId)).toEqual(['6740d1c2a1b2c3d4e5f60002']);
+      const byCode = await store.findPackets({ from: '000.00.00.G22', codeNumber: '77', codeNotation: 'VPCP-TTĐT', promulgationDate: '2026/11/22' });
+      expect(byCode.map((p) => p.senderId)).toEqual(['6740d1c2a1b2c3d4e5f60002']);
+      const edocs = await store.findPackets({ kind: 'edoc', newestFirst: true, limit: 1 });
+      expect(edocs.map((p) => p.senderId)).toEqual(['6740d1c2a1b2c3d4e5f60002']);
+      expect((await store.findPackets({ kind: 'status' }))[0]?.statusCode).toBe('01');
+    });
+
+    it('lists and counts an inbox by system, mailbox, state and time, oldest first', async () => {
+      const p = samplePacket('6740d1c2a1b2c3d4e5f60001');
+      await store.acceptSend(p, [
+        sampleDelivery('00000000-0000-4000-8000-000000000003', p.senderId, { created: at(3) }),
+        sampleDelivery('00000000-0000-4000-8000-000000000001', p.senderId, { created: at(1) }),
+        sampleDelivery('00000000-0000-4000-8000-000000000002', p.senderId, { created: at(2), state: 'done' }),
+        sampleDelivery('00000000-0000-4000-8000-000000000004', p.senderId, { created: at(4), messageType: 'status' }),
+        sampleDelivery('00000000-0000-4000-8000-000000000005', p.senderId, { created: at(5), recipientSystem: 'other' }),
+      ]);
+      const inbox = await store.listDeliveries({
+        recipientSystem: '000.00.00.H41',
+        messageType: 'edoc',
+        states: ['initial', 'processing', 'fail'],
+      });
+      expect(inbox.map((d) => d.receiverId)).toEqual([
+        '00000000-0000-4000-8000-000000000001',
+        '00000000-0000-4000-8000-000000000003',
+      ]);
+      expect(await store.countDeliveries({ recipientSystem: '000.00.00.H41', messageType: 'edoc', states: ['initial'] })).toBe(2);
+      const windowed = await store.listDeliveries({ recipientSystem: '000.00.00.H41', since: at(2), until: at(3) });
+      expect(windowed.map((d) => d.receiverId)).toEqual([
+        '00000000-0000-4000-8000-000000000002',
+        '00000000-0000-4000-8000-000000000003',
+      ]);
+      expect((await store.listDeliveries({ recipientCode: '000.00.00.H41' })).length).toBe(5);
+    });
+
+    it('updates a delivery with a patch and ignores unknown ids', async () => {
+      const p = samplePacket('6740d1c2a1b2c3d4e5f60001');
+      await store.acceptSend(p, [sampleDelivery('00000000-0000-4000-8000-000000000001', p.senderId)]);
+      const updated = await store.updateDelivery('00000000-0000-4000-8000-000000000001', {
+        state: 'processing',
+        statusDesc: 'Dang xu ly',
+        updated: at(10),
+        fetched: at(9),
+      });
+      expect(updated?.state).toBe('processing');
+      await store.updateDelivery('00000000-0000-4000-8000-000000000001', {
+        lastStatusCode: '03',
+        lastStatusDesc: 'Da tiep nhan',
+        lastStatusTime: at(11),
+        fetched: undefined,
+      });
+      const read = await store.getDelivery('00000000-0000-4000-8000-000000000001');
+      expect(read).toMatchObject({
+        state: 'processing',
+        statusDesc: 'Dang xu ly',
+        updated: at(10),
+        fetched: at(9),
+        lastStatusCode: '03',
+        lastStatusTime: at(11),
+        created: t0,
+      });
+      expect(await store.updateDelivery('00000000-0000-4000-8000-00000000dead', { state: 'done' })).toBeUndefined();
+    });
+
+    it('returns copies that callers cannot use to change stored state', async () => {
+      const p = samplePacket('6740d1c2a1b2c3d4e5f60001');
+      await store.acceptSend(p, [sampleDelivery('00000000-0000-4000-8000-000000000001', p.senderId)]);
+      const read = await store.getDelivery('00000000-0000-4000-8000-000000000001');
+      if (read) read.state = 'done';
+      const packet = await store.getPacket(p.senderId);
+      if (packet) packet.bytes[0] = 0;
+      expect((await store.getDelivery('00000000-0000-4000-8000-000000000001'))?.state).toBe('initial');
+      expect((await store.getPacket(p.senderId))?.bytes[0]).toBe(p.bytes[0]);
+    });
+
+    it('numbers journal entries monotonically and queries them by agency, operation, run, time and id', async () => {
+      const a = await store.appendJournal(sampleJournal({ time: at(1), run: 'r1' }));
+      const b = await store.appendJournal(
+        sampleJournal({ time: at(2), operation: 'getReceivedEdocList', caller: '000.00.00.H41', agencies: ['000.00.00.H41'] }),
+      );
+      const c = await store.appendJournal(
+        sampleJournal({
+          time: at(3),
+          operation: 'updateStatus',
+          caller: '000.00.00.H53',
+          agencies: ['000.00.00.H53'],
+          secretSeen: true,
+          hmacReading: 'utf8',
+          bodyExcerpt: new Uint8Array([0x7b, 0x7d]),
+          bodySha256: 'cd'.repeat(32),
+          bodyLength: 2,
+          findings: [
+            { rule: 'AXIS-TO-001', level: 'warning', category: 'identifier', path: 'to', message: { vi: 'Sai', en: 'Wrong' }, cite: 'axis' },
+          ],
+          outcome: { status: 'FAIL', errorCode: '2', errorDesc: 'Sai chu ky' },
+          receiverIds: ['00000000-0000-4000-8000-000000000001'],
+        }),
+      );
+      expect([a.id, b.id, c.id]).toEqual([a.id, a.id + 1, a.id + 2]);
+      const read = await store.getJournalEntry(c.id);
+      expect(read).toMatchObject({
+        secretSeen: true,
+        hmacReading: 'utf8',
+        outcome: { status: 'FAIL', errorCode: '2', errorDesc: 'Sai chu ky' },
+        receiverIds: ['00000000-0000-4000-8000-000000000001'],
+      });
+      expect(read && Array.from(read.bodyExcerpt ?? [])).toEqual([0x7b, 0x7d]);
+      expect(read?.findings[0]?.rule).toBe('AXIS-TO-001');
+      const ids = async (q: Parameters<Store['queryJournal']>[0]) => (await store.queryJournal(q)).map((e) => e.id);
+      expect(await ids({ agency: '000.00.00.H41' })).toEqual([a.id, b.id]);
+      expect(await ids({ operation: 'updateStatus' })).toEqual([c.id]);
+      expect(await ids({ run: 'r1' })).toEqual([a.id]);
+      expect(await ids({ since: at(2), until: at(3) })).toEqual([b.id, c.id]);
+      expect(await ids({ afterId: a.id })).toEqual([b.id, c.id]);
+      expect(await ids({ afterId: a.id, limit: 1 })).toEqual([b.id]);
+      expect(await store.getJournalEntry(c.id + 100)).toBeUndefined();
+    });
+  });
+}
