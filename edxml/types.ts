@@ -7,7 +7,11 @@ export type PacketKind = 'edoc' | 'status' | 'unknown';
 
 /** An element the model has no field for, kept so that build(parse(x)) loses nothing. */
 export interface ExtensionElement {
+  /** Local name. */
   name: string;
+  /** Namespace URI; `undefined` means the QCVN namespace, `''` no namespace. */
+  namespace?: string;
+  /** Attributes as written (qualified names, xmlns declarations included), values decoded. */
   attributes: Record<string, string>;
   text?: string;
   children: ExtensionElement[];
@@ -124,6 +128,8 @@ export interface EdocPacket {
   business?: Business;
   /** True when the header carries a Signature element (any namespace). */
   signed: boolean;
+  /** The Signature element itself, kept so that build(parse(x)) keeps it (it no longer verifies once rebuilt). */
+  signature?: ExtensionElement;
   manifest: ManifestReference[];
   attachments: Attachment[];
 }
