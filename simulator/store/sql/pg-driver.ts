@@ -1,0 +1,90 @@
+// A PostgreSQL server through node-postgres (`--pg URL`), for a deployment shared by several truc
+// processes. An optional schema isolates one simulator (or one test run) inside a shared database.
+import pg from 'pg';
+import type { SqlDriver, SqlExecutor } from './driver.ts';
+import { StoreError, reasonOf } from './errors.ts';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function checkSchemaName(schema: string): void {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new StoreError(
+      'STORE-SCHEMA-NAME',
+      `Tên schema "${schema}" không hợp lệ (chỉ chữ thường, số, dấu gạch dưới).`,
+      `Schema name "${schema}" is invalid (lower-case letters, digits and underscores only).`,
+    );
+  }
+}
+
+const openFailure = (url: string, e: unknown): StoreError => {
+  // The URL may hold a password: only its host part is repeated in the message.
+  let where = 'PostgreSQL';
+  try {
+    const parsed = new URL(url);
+    where = `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+  } catch {
+    where = 'PostgreSQL (URL không đọc được / unreadable URL)';
+  }
+  return new StoreError(
+    'STORE-OPEN-PG',
+    `Không kết nối được PostgreSQL ${where} (${reasonOf(e)}).`,
+    `Cannot connect to PostgreSQL ${where} (${reasonOf(e)}).`,
+    { cause: e },
+  );
+};
+
+export async function openPgDriver(url: string, options: { schema?: string } = {}): Promise<SqlDriver> {
+  if (options.schema !== undefined) checkSchemaName(options.schema);
+  let pool: pg.Pool;
+  try {
+    pool = new pg.Pool({
+      connectionString: url,
+      max: 8,
+      // Every pooled connection starts in the store's schema, so queries stay unqualified.
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+  } catch (e) {
+    throw openFailure(url, e);
+  }
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  try {
+    if (options.schema) {
+      const client = await pool.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+      } finally {
+        client.release();
+      }
+    } else {
+      await pool.query('SELECT 1');
+    }
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw openFailure(url, e);
+  }
+
+  const executor = (target: Pick<pg.PoolClient, 'query'>): SqlExecutor => ({
+    query: async <R>(text: string, params: unknown[] = []) =>
+      (await target.query(text, params)).rows as R[],
+  });
+  return {
+    engine: 'pg',
+    ...executor(pool),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

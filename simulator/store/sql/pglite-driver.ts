@@ -1,0 +1,30 @@
+// Embedded PostgreSQL (PGlite, WebAssembly) keeping its files in a folder: the default store of
+// `truc serve`, no server to install.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { SqlDriver, SqlExecutor } from './driver.ts';
+import { StoreError, reasonOf } from './errors.ts';
+
+export async function openPgliteDriver(dataDir: string): Promise<SqlDriver> {
+  let db: PGlite;
+  try {
+    await mkdir(dataDir, { recursive: true });
+    db = await PGlite.create({ dataDir });
+  } catch (e) {
+    throw new StoreError(
+      'STORE-OPEN-EMBEDDED',
+      `Không mở được cơ sở dữ liệu nhúng tại ${dataDir} (${reasonOf(e)}).`,
+      `Cannot open the embedded database at ${dataDir} (${reasonOf(e)}).`,
+      { cause: e },
+    );
+  }
+  const executor = (target: Pick<PGlite, 'query'>): SqlExecutor => ({
+    query: async <R>(text: string, params: unknown[] = []) => (await target.query<R>(text, params)).rows,
+  });
+  return {
+    engine: 'pglite',
+    ...executor(db),
+    transaction: (work) => db.transaction((tx) => work(executor(tx))),
+    close: () => db.close(),
+  };
+}

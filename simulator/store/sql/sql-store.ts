@@ -1,0 +1,283 @@
+// The Store over one PostgreSQL dialect, run by either driver (embedded PGlite or a pg server).
+// acceptSend writes the packet and its deliveries in one transaction, so when it resolves the send
+// is committed; the core answers OK only after that.
+import type {
+  Delivery,
+  DeliveryPatch,
+  DeliveryQuery,
+  JournalEntry,
+  JournalQuery,
+  NewJournalEntry,
+  PacketQuery,
+  Store,
+  StoredAgency,
+  StoredPacket,
+  SystemRecord,
+} from '../types.ts';
+import type { SqlDriver, SqlExecutor } from './driver.ts';
+import { StoreError } from './errors.ts';
+import {
+  agencyColumns,
+  agencyFromRow,
+  agencyValues,
+  systemFromRow,
+  deliveryColumns,
+  deliveryFromRow,
+  deliveryPatchColumns,
+  deliveryValues,
+  journalColumns,
+  journalFromRow,
+  journalValues,
+  packetColumns,
+  packetFromRow,
+  packetValues,
+  type Row,
+} from './rows.ts';
+
+/** PostgreSQL takes at most 65 535 parameters per statement: bulk inserts go in chunks below that. */
+const MAX_PARAMS = 60_000;
+
+/** Collects `column op $n` conditions and their parameters for one WHERE clause. */
+class Where {
+  readonly params: unknown[] = [];
+  private readonly conditions: string[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  add(condition: string): void {
+    this.conditions.push(condition);
+  }
+
+  eq(column: string, value: unknown): void {
+    if (value !== undefined) this.add(`${column} = ${this.param(value)}`);
+  }
+
+  /** Expanded to `IN ($a, $b)` rather than an array parameter, which the two drivers bind differently. */
+  oneOf(column: string, values: readonly unknown[] | undefined): void {
+    if (values === undefined) return;
+    this.add(values.length === 0 ? 'false' : `${column} IN (${values.map((v) => this.param(v)).join(', ')})`);
+  }
+
+  between(column: string, since?: Date, until?: Date): void {
+    if (since) this.add(`${column} >= ${this.param(since)}`);
+    if (until) this.add(`${column} <= ${this.param(until)}`);
+  }
+
+  toString(): string {
+    return this.conditions.length ? `WHERE ${this.conditions.join(' AND ')}` : '';
+  }
+}
+
+async function insertRows(
+  db: SqlExecutor,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+  suffix = '',
+): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const slots = row.map((value) => {
+        params.push(value);
+        return `$${params.length}`;
+      });
+      return `(${slots.join(', ')})`;
+    });
+    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params);
+  }
+}
+
+const upsertAgency = `ON CONFLICT (code) DO UPDATE SET ${agencyColumns
+  .filter((c) => c !== 'code')
+  .map((c) => `${c} = EXCLUDED.${c}`)
+  .join(', ')}`;
+
+function deliveryWhere(q: DeliveryQuery): Where {
+  const where = new Where();
+  where.eq('sender_id', q.senderId);
+  where.eq('recipient_system', q.recipientSystem);
+  where.eq('recipient_code', q.recipientCode);
+  where.eq('message_type', q.messageType);
+  where.oneOf('state', q.states);
+  where.between('created', q.since, q.until);
+  return where;
+}
+
+export class SqlStore implements Store {
+  private closed = false;
+
+  constructor(private readonly driver: SqlDriver) {}
+
+  /** Which engine runs this store, for `truc serve` to print. */
+  get engine(): SqlDriver['engine'] {
+    return this.driver.engine;
+  }
+
+  private get db(): SqlDriver {
+    if (this.closed) {
+      throw new StoreError('STORE-CLOSED', 'Kho dữ liệu đã đóng.', 'The store is closed.');
+    }
+    return this.driver;
+  }
+
+  async putSystem(system: SystemRecord): Promise<void> {
+    await this.db.query(
+      `INSERT INTO systems (system_id, secret, created) VALUES ($1, $2, $3)
+       ON CONFLICT (system_id) DO UPDATE SET secret = EXCLUDED.secret, created = EXCLUDED.created`,
+      [system.systemId, system.secret, system.created],
+    );
+  }
+
+  async getSystem(systemId: string): Promise<SystemRecord | undefined> {
+    const [row] = await this.db.query<Row>('SELECT * FROM systems WHERE system_id = $1', [systemId]);
+    return row && systemFromRow(row);
+  }
+
+  async listSystems(): Promise<SystemRecord[]> {
+    // COLLATE "C": byte order, the same as the memory store's string comparison.
+    const rows = await this.db.query<Row>('SELECT * FROM systems ORDER BY system_id COLLATE "C"');
+    return rows.map(systemFromRow);
+  }
+
+  async deleteSystem(systemId: string): Promise<boolean> {
+    const rows = await this.db.query('DELETE FROM systems WHERE system_id = $1 RETURNING system_id', [systemId]);
+    return rows.length > 0;
+  }
+
+  async putAgency(agency: StoredAgency): Promise<void> {
+    await insertRows(this.db, 'agencies', agencyColumns, [agencyValues(agency)], upsertAgency);
+  }
+
+  async putAgencies(agencies: StoredAgency[]): Promise<void> {
+    // One statement cannot update the same code twice: the last record of a code wins, as with putAgency.
+    const byCode = new Map(agencies.map((a) => [a.code, a]));
+    await this.db.transaction((tx) => insertRows(tx, 'agencies', agencyColumns, [...byCode.values()].map(agencyValues), upsertAgency));
+  }
+
+  async findAgency(code: string): Promise<StoredAgency | undefined> {
+    // The primary code wins over another record's code102, as in the memory store.
+    const [row] = await this.db.query<Row>(
+      'SELECT * FROM agencies WHERE code = $1 OR code102 = $1 ORDER BY (code = $1) DESC, code COLLATE "C" LIMIT 1',
+      [code],
+    );
+    return row && agencyFromRow(row);
+  }
+
+  async listAgencies(options: { includeDeleted?: boolean } = {}): Promise<StoredAgency[]> {
+    const filter = options.includeDeleted ? '' : 'WHERE NOT deleted';
+    const rows = await this.db.query<Row>(`SELECT * FROM agencies ${filter} ORDER BY code COLLATE "C"`);
+    return rows.map(agencyFromRow);
+  }
+
+  async countAgencies(): Promise<number> {
+    const [row] = await this.db.query<{ n: unknown }>('SELECT count(*) AS n FROM agencies');
+    return Number(row?.n ?? 0);
+  }
+
+  async acceptSend(packet: StoredPacket, deliveries: Delivery[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await insertRows(tx, 'packets', packetColumns, [packetValues(packet)]);
+      if (deliveries.length) await insertRows(tx, 'deliveries', deliveryColumns, deliveries.map(deliveryValues));
+    });
+  }
+
+  async getPacket(senderId: string): Promise<StoredPacket | undefined> {
+    const [row] = await this.db.query<Row>('SELECT * FROM packets WHERE sender_id = $1', [senderId]);
+    return row && packetFromRow(row);
+  }
+
+  async findPackets(query: PacketQuery): Promise<StoredPacket[]> {
+    const where = new Where();
+    where.eq('document_id', query.documentId);
+    where.eq('from_code', query.from);
+    where.eq('code_number', query.codeNumber);
+    where.eq('code_notation', query.codeNotation);
+    where.eq('promulgation_date', query.promulgationDate);
+    where.eq('kind', query.kind);
+    where.eq('caller', query.caller);
+    const direction = query.newestFirst ? 'DESC' : 'ASC';
+    const limit = query.limit === undefined ? '' : `LIMIT ${where.param(query.limit)}`;
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM packets ${where} ORDER BY created ${direction}, sender_id COLLATE "C" ${direction} ${limit}`,
+      where.params,
+    );
+    return rows.map(packetFromRow);
+  }
+
+  async getDelivery(receiverId: string): Promise<Delivery | undefined> {
+    const [row] = await this.db.query<Row>('SELECT * FROM deliveries WHERE receiver_id = $1', [receiverId]);
+    return row && deliveryFromRow(row);
+  }
+
+  async listDeliveries(query: DeliveryQuery): Promise<Delivery[]> {
+    const where = deliveryWhere(query);
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM deliveries ${where} ORDER BY created, receiver_id COLLATE "C"`,
+      where.params,
+    );
+    return rows.map(deliveryFromRow);
+  }
+
+  async countDeliveries(query: DeliveryQuery): Promise<number> {
+    const where = deliveryWhere(query);
+    const [row] = await this.db.query<{ n: unknown }>(`SELECT count(*) AS n FROM deliveries ${where}`, where.params);
+    return Number(row?.n ?? 0);
+  }
+
+  async updateDelivery(receiverId: string, patch: DeliveryPatch): Promise<Delivery | undefined> {
+    const params: unknown[] = [receiverId];
+    const sets: string[] = [];
+    for (const [field, value] of Object.entries(patch)) {
+      const column = deliveryPatchColumns[field];
+      if (column === undefined || value === undefined) continue;
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    }
+    const rows = sets.length
+      ? await this.db.query<Row>(`UPDATE deliveries SET ${sets.join(', ')} WHERE receiver_id = $1 RETURNING *`, params)
+      : await this.db.query<Row>('SELECT * FROM deliveries WHERE receiver_id = $1', params);
+    return rows[0] && deliveryFromRow(rows[0]);
+  }
+
+  async appendJournal(entry: NewJournalEntry): Promise<JournalEntry> {
+    const slots = journalColumns.map((_, i) => `$${i + 1}`).join(', ');
+    const [row] = await this.db.query<Row>(
+      `INSERT INTO journal (${journalColumns.join(', ')}) VALUES (${slots}) RETURNING *`,
+      journalValues(entry),
+    );
+    return journalFromRow(row);
+  }
+
+  async getJournalEntry(id: number): Promise<JournalEntry | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined;
+    const [row] = await this.db.query<Row>('SELECT * FROM journal WHERE id = $1', [id]);
+    return row && journalFromRow(row);
+  }
+
+  async queryJournal(query: JournalQuery): Promise<JournalEntry[]> {
+    const where = new Where();
+    if (query.agency !== undefined) {
+      const caller = where.param(query.agency);
+      where.add(`(caller = ${caller} OR agencies @> ${where.param(JSON.stringify([query.agency]))}::jsonb)`);
+    }
+    where.eq('operation', query.operation);
+    where.eq('run', query.run);
+    where.between('time', query.since, query.until);
+    if (query.afterId !== undefined) where.add(`id > ${where.param(query.afterId)}`);
+    const limit = query.limit === undefined ? '' : `LIMIT ${where.param(query.limit)}`;
+    const rows = await this.db.query<Row>(`SELECT * FROM journal ${where} ORDER BY id ${limit}`, where.params);
+    return rows.map(journalFromRow);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+}
