@@ -1,0 +1,66 @@
+// The outcome of a run as the reports need it: every case's result with its evidence, the
+// journal it was judged on, and what the harness itself did (driver calls and their output).
+import type { LocalizedText } from '../edxml/finding.ts';
+import type { CaseResult } from './case.ts';
+import type { CaseLevel, CaseProfile, Requirement, RunProfile } from './catalogue.ts';
+import type { TriggerJson } from './drivers/trigger.ts';
+import type { JournalEntry } from './journal-view.ts';
+import type { Timing } from './timing.ts';
+
+export type Verdict = 'conformant' | 'not-conformant' | 'incomplete';
+
+/**
+ * Evidence ids: numbers are simulator journal entry ids; strings name harness records
+ * (`<case>/trigger-<n>`), which journal.jsonl carries next to the exchanges.
+ */
+export type EvidenceId = number | string;
+
+export interface CaseOutcome {
+  id: string;
+  title: LocalizedText;
+  requirement: Requirement;
+  level: CaseLevel;
+  profile: CaseProfile;
+  result: CaseResult;
+  message: LocalizedText;
+  /** Present unless the case passed: one sentence each. */
+  expected?: LocalizedText;
+  observed?: LocalizedText;
+  evidence: EvidenceId[];
+  /** Skipped by the operator (counts against the verdict), as opposed to not applicable. */
+  operatorSkipped: boolean;
+  durationMs: number;
+}
+
+/** A driver call: what was asked of the SUT and what the driver answered. */
+export interface HarnessRecord {
+  id: string;
+  caseId: string;
+  time: Date;
+  driver: string;
+  trigger: TriggerJson;
+  outcome: 'accepted' | 'refused' | 'error';
+  reason?: LocalizedText;
+  output?: string;
+}
+
+export interface SutInfo {
+  code: string;
+  name: string;
+  software?: string;
+  version?: string;
+}
+
+export interface RunRecord {
+  runId: string;
+  profile: RunProfile;
+  timing: Timing;
+  sut: SutInfo;
+  suiteVersion: string;
+  startedAt: Date;
+  finishedAt: Date;
+  verdict: Verdict;
+  cases: CaseOutcome[];
+  journal: JournalEntry[];
+  harness: HarnessRecord[];
+}

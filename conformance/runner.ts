@@ -1,0 +1,482 @@
+// The runner owns time, deadlines, faults and evidence (ARCHITECTURE.md): it gives each case its
+// counterparts and a context, runs independent cases concurrently and resilience cases alone at
+// the end, then opens the one shared settle window and judges every absence check over it.
+import type { Finding, LocalizedText } from '../edxml/finding.ts';
+import { createAgencyAllocator, type AgencyAllocator } from './agency-allocator.ts';
+import type { AxisPort, FaultSpec } from './axis-port.ts';
+import type { CaseContext, CaseDefinition, CaseDocument, CaseResult, FaultWindow, JudgeContext, RunFacts, WaitOptions } from './case.ts';
+import { catalogueEntry, casesOfProfile, type CatalogueEntry, type RunProfile } from './catalogue.ts';
+import type { Driver } from './drivers/driver.ts';
+import { triggerJson } from './drivers/trigger.ts';
+import type { JournalEntry } from './journal-view.ts';
+import type { ProgressReporter } from './progress.ts';
+import type { CaseOutcome, EvidenceId, HarnessRecord, RunRecord, SutInfo } from './run-record.ts';
+import type { Timing } from './timing.ts';
+import { verdictOf } from './verdict.ts';
+import { vietnamDate } from './vietnam-time.ts';
+
+/**
+ * F-05 adds latency to every call: a core flow (list, fetch, ack, send 01, send 03, …) makes about
+ * this many calls, so its deadline grows by that many times the added latency.
+ */
+export const CALLS_PER_FLOW = 8;
+
+export interface RunOptions {
+  runId: string;
+  profile: RunProfile;
+  timing: Timing;
+  sut: SutInfo;
+  /** The implemented cases; catalogue cases of the profile without one end `error`. */
+  cases: readonly CaseDefinition[];
+  port: AxisPort;
+  driver: Driver;
+  suiteVersion: string;
+  /** Case ids the operator chose to skip before the run (they count as operator skips). */
+  operatorSkip?: readonly string[];
+  /** How many concurrent cases run at once (default 16): waits are event-driven, so this is cheap. */
+  concurrency?: number;
+  allocator?: AgencyAllocator;
+  progress?: ProgressReporter;
+}
+
+export class RunConfigError extends Error {
+  readonly code = 'CONF-RUN-CONFIG';
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+/** Thrown inside a case to end it; anything else thrown is a harness error. */
+class CaseStop {
+  constructor(
+    readonly result: 'fail' | 'skip' | 'error',
+    readonly message: LocalizedText,
+    readonly expected?: LocalizedText,
+    readonly observed?: LocalizedText,
+    readonly operatorSkipped = false,
+  ) {}
+}
+
+const PASSED: LocalizedText = { vi: 'Đạt', en: 'Passed' };
+const OPERATOR_SKIPPED: LocalizedText = { vi: 'Người vận hành bỏ qua', en: 'operator skipped' };
+
+const errorText = (e: unknown): LocalizedText => {
+  if (e && typeof e === 'object' && 'vi' in e && 'en' in e && typeof e.vi === 'string' && typeof e.en === 'string') {
+    return { vi: `Lỗi bộ kiểm thử: ${e.vi}`, en: `Harness error: ${e.en}` };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { vi: `Lỗi bộ kiểm thử: ${message}`, en: `Harness error: ${message}` };
+};
+
+/** Everything the runner tracks about one case while it runs. */
+class CaseRun {
+  readonly evidence = new Set<EvidenceId>();
+  readonly documents: CaseDocument[] = [];
+  readonly warnings: { expected: LocalizedText; observed: LocalizedText; message: LocalizedText }[] = [];
+  readonly senderIds = new Set<string>();
+  readonly faults: { id: string; window: FaultWindow }[] = [];
+  readonly done = new AbortController();
+  passMessage: LocalizedText = PASSED;
+  stop?: CaseStop;
+  agencies: string[] = [];
+  state: unknown;
+  started = Date.now();
+  durationMs = 0;
+  private skipRequested?: (stop: CaseStop) => void;
+  readonly skipped: Promise<never>;
+
+  constructor(
+    readonly definition: CaseDefinition | undefined,
+    readonly entry: CatalogueEntry,
+  ) {
+    this.skipped = new Promise<never>((_, reject) => {
+      this.skipRequested = reject;
+    });
+    // Never unhandled: the rejection is only observed through races.
+    this.skipped.catch(() => undefined);
+  }
+
+  operatorSkip(): void {
+    this.skipRequested?.(new CaseStop('skip', OPERATOR_SKIPPED, undefined, undefined, true));
+  }
+}
+
+export async function runSuite(options: RunOptions): Promise<RunRecord> {
+  const startedAt = new Date();
+  const journal = options.port.journal;
+  const allocator = options.allocator ?? createAgencyAllocator();
+  const facts: RunFacts = { runId: options.runId, sutCode: options.sut.code, timing: options.timing };
+  const harness: HarnessRecord[] = [];
+  const faultWindows: FaultWindow[] = [];
+  let documentCounter = 0;
+
+  const definitions = new Map<string, CaseDefinition>();
+  for (const definition of options.cases) {
+    if (!catalogueEntry(definition.id)) {
+      throw new RunConfigError(`Ca kiểm thử không có trong danh mục: ${definition.id}`, `Case not in the catalogue: ${definition.id}`);
+    }
+    definitions.set(definition.id, definition);
+  }
+  const skipIds = new Set(options.operatorSkip ?? []);
+  for (const id of skipIds) {
+    if (!catalogueEntry(id)) throw new RunConfigError(`Không có ca kiểm thử ${id} để bỏ qua`, `No case ${id} to skip`);
+  }
+
+  const runs = casesOfProfile(options.profile).map((entry) => new CaseRun(definitions.get(entry.id), entry));
+  options.progress?.runStarted({ runId: options.runId, total: runs.length });
+
+  const responseMs = (run: CaseRun, wait: WaitOptions): number => {
+    let ms = (wait.deadlineSeconds ?? options.timing.responseSeconds) * 1000;
+    const now = Date.now();
+    for (const { window } of run.faults) {
+      if (window.end) continue;
+      // F-04: the deadline starts when a timed fault (silence) ends; F-05: latency stretches it.
+      if (window.fault.durationMs !== undefined && window.fault.kind !== 'delay') {
+        ms += Math.max(0, window.start.getTime() + window.fault.durationMs - now);
+      }
+      if (window.fault.kind === 'delay' && window.fault.delayMs) ms += window.fault.delayMs * CALLS_PER_FLOW;
+    }
+    return ms;
+  };
+
+  const ownEntries = (run: CaseRun): JournalEntry[] => {
+    const agencies = new Set(run.agencies);
+    const documentIds = new Set(run.documents.map((d) => d.documentId));
+    const receiverIds = new Set<string>();
+    const own: JournalEntry[] = [];
+    for (const e of journal.snapshot()) {
+      const docHeader = e.headers.docId ?? e.headers.docid;
+      const mine =
+        e.agencies.some((a) => agencies.has(a)) ||
+        (e.documentId !== undefined && documentIds.has(e.documentId)) ||
+        (e.senderId !== undefined && run.senderIds.has(e.senderId)) ||
+        (docHeader !== undefined && receiverIds.has(docHeader));
+      if (!mine) continue;
+      for (const id of e.receiverIds ?? []) receiverIds.add(id);
+      own.push(e);
+    }
+    return own;
+  };
+
+  const judgeContext = (run: CaseRun): JudgeContext => {
+    const ctx: JudgeContext = {
+      entry: run.entry,
+      run: facts,
+      get agencies() {
+        return run.agencies;
+      },
+      get documents() {
+        return run.documents;
+      },
+      entries: () => journal.snapshot(),
+      ownEntries: () => ownEntries(run),
+      faultWindows: () => faultWindows,
+      evidence: (...entries) => {
+        for (const e of entries) run.evidence.add(typeof e === 'number' ? e : e.id);
+      },
+      fail(expected, observed, message) {
+        throw new CaseStop('fail', message ?? observed, expected, observed);
+      },
+      warn(expected, observed, message) {
+        run.warnings.push({ expected, observed, message: message ?? observed });
+      },
+      skip(reason) {
+        throw new CaseStop('skip', reason);
+      },
+      pass(message) {
+        run.passMessage = message;
+      },
+      judgeFindings(findings: readonly Finding[], expected, judgeOptions) {
+        const stricter = new Set(judgeOptions?.stricter ?? []);
+        const errors = findings.filter((f) => f.level === 'error' || stricter.has(f.rule));
+        const describe = (list: readonly Finding[]): LocalizedText => ({
+          vi: list.map((f) => `${f.rule} ${f.path}: ${f.message.vi}`).join('; '),
+          en: list.map((f) => `${f.rule} ${f.path}: ${f.message.en}`).join('; '),
+        });
+        if (errors.length) ctx.fail(expected, describe(errors));
+        const warnings = findings.filter((f) => f.level === 'warning');
+        if (warnings.length) ctx.warn(expected, describe(warnings));
+      },
+    };
+    return ctx;
+  };
+
+  const caseContext = (run: CaseRun): CaseContext => {
+    const judge = judgeContext(run);
+    let triggers = 0;
+    const waitUntil = <T>(check: (entries: readonly JournalEntry[]) => T | undefined, wait: WaitOptions): Promise<T> => {
+      const ms = responseMs(run, wait);
+      return new Promise<T>((resolve, reject) => {
+        let settled = false;
+        const finish = () => {
+          settled = true;
+          clearTimeout(timer);
+          unsubscribe();
+          run.done.signal.removeEventListener('abort', onAbort);
+        };
+        const evaluate = () => {
+          if (settled) return;
+          let value: T | undefined;
+          try {
+            value = check(journal.snapshot());
+          } catch (e) {
+            finish();
+            reject(e);
+            return;
+          }
+          if (value !== undefined) {
+            finish();
+            resolve(value);
+          }
+        };
+        const onAbort = () => {
+          finish();
+          reject(run.stop ?? new CaseStop('error', { vi: 'Ca kiểm thử đã kết thúc', en: 'The case has ended' }));
+        };
+        const timer = setTimeout(() => {
+          finish();
+          const seconds = Math.round(ms / 100) / 10;
+          reject(
+            new CaseStop('fail', { vi: `Hết hạn ${seconds} giây`, en: `Deadline of ${seconds} s passed` }, wait.expected, {
+              vi: `Không thấy trong ${seconds} giây`,
+              en: `Not observed within ${seconds} s`,
+            }),
+          );
+        }, ms);
+        const unsubscribe = journal.subscribe(evaluate);
+        run.done.signal.addEventListener('abort', onAbort);
+        evaluate();
+      });
+    };
+    return {
+      ...judge,
+      get agencies() {
+        return run.agencies;
+      },
+      get documents() {
+        return run.documents;
+      },
+      document(documentOptions = {}) {
+        const from = run.agencies[documentOptions.issuer ?? 0];
+        if (from === undefined) {
+          throw new CaseStop('error', {
+            vi: `Ca ${run.entry.id} không có cơ quan đối tác số ${documentOptions.issuer ?? 0}`,
+            en: `Case ${run.entry.id} has no counterpart number ${documentOptions.issuer ?? 0}`,
+          });
+        }
+        documentCounter++;
+        const codeNumber = String(documentCounter);
+        const codeNotation = documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`;
+        const promulgationDate = vietnamDate(new Date());
+        const document: CaseDocument = {
+          from,
+          codeNumber,
+          codeNotation,
+          promulgationDate,
+          documentId: `${from},${promulgationDate},${codeNumber}/${codeNotation}`,
+        };
+        run.documents.push(document);
+        return document;
+      },
+      async send(request) {
+        if (!run.agencies.includes(request.from)) {
+          throw new CaseStop('error', {
+            vi: `Ca ${run.entry.id} gửi thay một cơ quan không phải đối tác của nó: ${request.from}`,
+            en: `Case ${run.entry.id} sent as an agency that is not its counterpart: ${request.from}`,
+          });
+        }
+        const result = await options.port.inject(request);
+        run.senderIds.add(result.senderId);
+        if (result.journalId !== undefined) run.evidence.add(result.journalId);
+        return result;
+      },
+      async trigger(action) {
+        triggers++;
+        const trigger = triggerJson(options.runId, run.entry.id, action, options.timing.responseSeconds);
+        const outcome = await options.driver.trigger({ trigger, operatorSkip: () => run.operatorSkip(), caseDone: run.done.signal });
+        const record: HarnessRecord = {
+          id: `${run.entry.id}/trigger-${triggers}`,
+          caseId: run.entry.id,
+          time: new Date(),
+          driver: options.driver.name,
+          trigger,
+          outcome: outcome.kind,
+          ...(outcome.kind === 'accepted' ? {} : { reason: outcome.reason }),
+          ...(outcome.output ? { output: outcome.output } : {}),
+        };
+        harness.push(record);
+        run.evidence.add(record.id);
+        if (outcome.kind === 'refused') {
+          throw new CaseStop(
+            'fail',
+            outcome.reason,
+            { vi: `Hệ thống thực hiện thao tác ${action.action}`, en: `The system performs the ${action.action} action` },
+            outcome.reason,
+          );
+        }
+        if (outcome.kind === 'error') throw new CaseStop('error', outcome.reason);
+      },
+      waitUntil,
+      async waitFor(predicate, wait) {
+        const found = await waitUntil((entries) => entries.find(predicate), wait);
+        run.evidence.add(found.id);
+        return found;
+      },
+      async fault(spec) {
+        if (run.definition?.schedule !== 'alone') {
+          throw new CaseStop('error', {
+            vi: `Chỉ ca chạy riêng mới được gây lỗi trục (${run.entry.id})`,
+            en: `Only cases that run alone may inject faults (${run.entry.id})`,
+          });
+        }
+        const fault: FaultSpec = { ...spec, agency: options.sut.code };
+        const id = await options.port.setFault(fault);
+        const window: FaultWindow = { caseId: run.entry.id, fault, start: new Date() };
+        faultWindows.push(window);
+        run.faults.push({ id, window });
+      },
+      async endFault() {
+        const last = [...run.faults].reverse().find((f) => !f.window.end);
+        if (!last) return;
+        await options.port.clearFault(last.id);
+        last.window.end = new Date();
+      },
+    };
+  };
+
+  const clearFaults = async (run: CaseRun): Promise<void> => {
+    for (const f of run.faults) {
+      if (f.window.end) continue;
+      await options.port.clearFault(f.id);
+      f.window.end = new Date();
+    }
+  };
+
+  const stepsOf = (definition: CaseDefinition, ctx: CaseContext, run: CaseRun) => async () => {
+    run.state = await definition.setup?.(ctx);
+    await definition.act?.(ctx, run.state);
+    const awaited = await definition.await?.(ctx, run.state);
+    await definition.assert?.(ctx, run.state, awaited);
+  };
+
+  /** The positive phase of one case; absence checks come later. */
+  const runPositive = async (run: CaseRun): Promise<void> => {
+    options.progress?.caseStarted(run.entry);
+    run.started = Date.now();
+    if (skipIds.has(run.entry.id)) {
+      run.stop = new CaseStop('skip', OPERATOR_SKIPPED, undefined, undefined, true);
+    } else if (!run.definition) {
+      run.stop = new CaseStop('error', {
+        vi: 'Ca kiểm thử chưa được cài đặt trong phiên bản bộ kiểm thử này',
+        en: 'This case is not implemented in this suite version',
+      });
+    } else {
+      try {
+        run.agencies = allocator.allocate(run.entry.id, run.definition.counterparts);
+        if (run.agencies.length) {
+          await options.port.provisionAgencies(
+            run.agencies.map((code, i) => ({ code, name: `Cơ quan thử nghiệm ${run.entry.id} số ${i + 1}` })),
+          );
+        }
+        await Promise.race([stepsOf(run.definition, caseContext(run), run)(), run.skipped]);
+      } catch (e) {
+        run.stop = e instanceof CaseStop ? e : new CaseStop('error', errorText(e));
+      }
+      try {
+        await clearFaults(run);
+      } catch (e) {
+        run.stop ??= new CaseStop('error', errorText(e));
+      }
+    }
+    run.durationMs = Date.now() - run.started;
+    if (run.stop || !run.definition?.absence) finish(run);
+  };
+
+  const outcomes = new Map<CaseRun, CaseOutcome>();
+  const finish = (run: CaseRun): void => {
+    run.done.abort();
+    outcomes.set(run, outcomeOf(run));
+    options.progress?.caseFinished(outcomes.get(run)!);
+  };
+
+  const pool = async (list: CaseRun[], limit: number): Promise<void> => {
+    let next = 0;
+    const worker = async () => {
+      while (next < list.length) await runPositive(list[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
+  };
+
+  const concurrent = runs.filter((r) => r.definition?.schedule !== 'alone');
+  const alone = runs.filter((r) => r.definition?.schedule === 'alone');
+  await pool(concurrent, Math.max(1, options.concurrency ?? 16));
+  if (alone.length) options.progress?.phase({ vi: 'Các ca phục hồi (chạy riêng)', en: 'Resilience cases (run alone)' });
+  await pool(alone, 1);
+
+  const pendingAbsence = runs.filter((r) => !outcomes.has(r));
+  if (pendingAbsence.length) {
+    options.progress?.phase({
+      vi: `Cửa sổ lắng ${options.timing.settleSeconds} giây cho các kiểm tra vắng mặt`,
+      en: `Settle window of ${options.timing.settleSeconds} s for absence checks`,
+    });
+    // The one deliberate wait of a run: absence ("at most one …") can only be judged after quiet time.
+    await new Promise((resolve) => setTimeout(resolve, options.timing.settleSeconds * 1000));
+    for (const run of pendingAbsence) {
+      try {
+        await run.definition!.absence!(judgeContext(run), run.state);
+      } catch (e) {
+        run.stop = e instanceof CaseStop ? e : new CaseStop('error', errorText(e));
+      }
+      finish(run);
+    }
+  }
+
+  const cases = runs.map((r) => outcomes.get(r)!);
+  const record: RunRecord = {
+    runId: options.runId,
+    profile: options.profile,
+    timing: options.timing,
+    sut: options.sut,
+    suiteVersion: options.suiteVersion,
+    startedAt,
+    finishedAt: new Date(),
+    verdict: verdictOf(cases),
+    cases,
+    journal: [...journal.snapshot()],
+    harness,
+  };
+  options.progress?.runFinished(record);
+  return record;
+}
+
+function outcomeOf(run: CaseRun): CaseOutcome {
+  const { entry } = run;
+  const base = {
+    id: entry.id,
+    title: entry.title,
+    requirement: entry.requirement,
+    level: entry.level,
+    profile: entry.profile,
+    evidence: [...run.evidence],
+    operatorSkipped: run.stop?.operatorSkipped ?? false,
+    durationMs: run.durationMs,
+  };
+  const stop = run.stop;
+  if (stop) {
+    // A recommended (W) case reports `warn` instead of `fail` by definition.
+    const result: CaseResult = stop.result === 'fail' && entry.level === 'recommended' ? 'warn' : stop.result;
+    const explain =
+      stop.result === 'fail'
+        ? { expected: stop.expected, observed: stop.observed }
+        : { expected: { vi: 'Ca kiểm thử chạy đến khi có kết luận', en: 'The case runs to a judgement' }, observed: stop.message };
+    return { ...base, result, message: stop.message, ...explain } as CaseOutcome;
+  }
+  const warning = run.warnings[0];
+  if (warning) {
+    return { ...base, result: 'warn', message: warning.message, expected: warning.expected, observed: warning.observed };
+  }
+  return { ...base, result: 'pass', message: run.passMessage };
+}
