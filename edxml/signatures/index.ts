@@ -24,3 +24,17 @@ export interface PacketSignatureContext extends TrustContext {
   /** Element path of the Signature element. */
   path: string;
 }
+
+export { verifyPdfSignatures, inspectPdfSignatures, isOrganisationSignature, ACCEPTED_SUBFILTERS } from './pdf-verify.ts';
+export type { PdfSignatureFacts, PdfSignatureInspection } from './pdf-verify.ts';
+export { verifyPacketSignature, signPacket, XMLDSIG_NS } from './xmldsig.ts';
+export { signatureRules, sigRules } from './rules.ts';
+export { signPdf, assertSignablePdf } from './pdf-sign.ts';
+export type { PdfSignerIdentity, PdfSignOptions } from './pdf-sign.ts';
+export { createTestPki, issueCertificate, toPkcs12, fromPkcs12, CERTIFICATE_VARIANTS, DETERMINISTIC_NOW } from './pki.ts';
+export type { TestPki, IssuedCertificate, IssueOptions, CertificateVariant, CertifiedKey, RevokedEntry } from './pki.ts';
+export { buildCrl, buildCrlFor } from './crl.ts';
+export { samplePdf, samplePdfWithXrefStream } from './sample-pdf.ts';
+export { SignatureError } from './errors.ts';
+export type { CertificateFacts } from './certificate-facts.ts';
+export type { CertificateJudgement } from './certificate-judgement.ts';
