@@ -30,7 +30,9 @@ function runShell(command: string, env: NodeJS.ProcessEnv, timeoutMs: number): P
   return new Promise((resolve) => {
     let output = '';
     let timedOut = false;
-    const child = spawn('sh', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Own process group, so a timeout kills the whole pipeline, not just the shell (whose children
+    // would otherwise keep the output pipes open).
+    const child = spawn('sh', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const collect = (chunk: Buffer) => {
       if (output.length < 2 * 64 * 1024) output += chunk.toString('utf8');
     };
@@ -38,7 +40,11 @@ function runShell(command: string, env: NodeJS.ProcessEnv, timeoutMs: number): P
     child.stderr.on('data', collect);
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, timeoutMs);
     child.on('error', (spawnError) => {
       clearTimeout(timer);
