@@ -71,7 +71,7 @@ describe('webhook driver', () => {
       received.push({ token: c.req.header('x-truc-token'), body: await c.req.json() });
       const answer = c.req.param('answer');
       if (answer === 'slow') await new Promise((resolve) => setTimeout(resolve, 1_000));
-      return c.text(`answer ${answer}`, Number(answer) || 200);
+      return new Response(`answer ${answer}`, { status: Number(answer) || 200 });
     });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
