@@ -1,0 +1,195 @@
+// A single cheap pass over the packet text, before any parser sees it. It does three things
+// fast-xml-parser does not: refuses a DOCTYPE before parsing (no DTDs, no custom entities), checks
+// well-formedness (fast-xml-parser accepts `<a><b></a>`), bounds the nesting depth so that nothing
+// downstream can overflow the stack, and cuts the attachment bodies out of the text so that
+// megabytes of base64 never go through the parser's value handling: each body is kept as a
+// substring of the input (V8 shares the memory) and handed to the packet model directly.
+import { ENCODED_ELEMENT } from './layout.ts';
+
+/** Deeper than any real packet (about 8 levels) by far, shallow enough for recursive tree walks. */
+export const MAX_DEPTH = 256;
+
+export type ScanProblem =
+  | { kind: 'doctype' }
+  | { kind: 'depth' }
+  | { kind: 'malformed'; detail: string; offset: number };
+
+export interface ScanResult {
+  problem?: ScanProblem;
+  /** The text with every cut-out body replaced by nothing; only meaningful without a problem. */
+  envelope: string;
+  /**
+   * One entry per ContentTransferEncoded start tag, in document order: the body text when it was
+   * cut out, `undefined` when it was left to the parser (CDATA, entities, child elements).
+   */
+  encodedBodies: (string | undefined)[];
+  /** The `encoding` pseudo-attribute of the XML declaration, when present. */
+  declaredEncoding?: string;
+}
+
+const NAME = /[^\s/>=<"']+/y;
+const NAME_VALID = /^[\p{L}_][\p{L}\p{N}_.\-·]*(?::[\p{L}_][\p{L}\p{N}_.\-·]*)?$/u;
+const REFERENCE = /&(?:lt|gt|amp|apos|quot|#[0-9]+|#x[0-9a-fA-F]+);/y;
+const SPACE = /[ \t\r\n]*/y;
+const ENCODING = /\bencoding\s*=\s*["']([^"']*)["']/;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+function skipSpace(s: string, pos: number): number {
+  SPACE.lastIndex = pos;
+  SPACE.test(s);
+  return SPACE.lastIndex;
+}
+
+/** Offset of the first malformed `&` reference in s[from, to), or -1. */
+function badReference(s: string, from: number, to: number): number {
+  for (let amp = s.indexOf('&', from); amp !== -1 && amp < to; amp = s.indexOf('&', amp + 1)) {
+    REFERENCE.lastIndex = amp;
+    if (!REFERENCE.test(s) || REFERENCE.lastIndex > to) return amp;
+  }
+  return -1;
+}
+
+const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
+
+class Malformed extends Error {
+  constructor(
+    readonly detail: string,
+    readonly offset: number,
+  ) {
+    super(detail);
+  }
+}
+
+export function scanXml(s: string): ScanResult {
+  const encodedBodies: (string | undefined)[] = [];
+  const pieces: string[] = [];
+  let pieceStart = 0;
+  let declaredEncoding: string | undefined;
+  const stack: string[] = [];
+  let rootDone = false;
+  let pos = s.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fail = (detail: string, offset: number): never => {
+    throw new Malformed(detail, offset);
+  };
+  try {
+    while (pos < s.length) {
+      const lt = s.indexOf('<', pos);
+      const textEnd = lt === -1 ? s.length : lt;
+      if (stack.length === 0) {
+        for (let i = pos; i < textEnd; i++) if (!isSpace(s.charCodeAt(i))) fail('text outside the root element', i);
+      } else {
+        const bad = badReference(s, pos, textEnd);
+        if (bad !== -1) fail('invalid character or entity reference', bad);
+      }
+      if (lt === -1) break;
+      const next = s.charCodeAt(lt + 1);
+      if (next === 0x3f /* ? */) {
+        const end = s.indexOf('?>', lt + 2);
+        if (end === -1) fail('unterminated processing instruction', lt);
+        if (s.startsWith('<?xml', lt) && (isSpace(s.charCodeAt(lt + 5)) || s.charCodeAt(lt + 5) === 0x3f)) {
+          if (lt > (s.charCodeAt(0) === 0xfeff ? 1 : 0)) fail('XML declaration not at the start', lt);
+          declaredEncoding = ENCODING.exec(s.slice(lt, end))?.[1];
+        }
+        pos = end + 2;
+      } else if (next === 0x21 /* ! */) {
+        if (s.startsWith('<!--', lt)) {
+          const end = s.indexOf('-->', lt + 4);
+          if (end === -1) fail('unterminated comment', lt);
+          pos = end + 3;
+        } else if (s.startsWith('<![CDATA[', lt)) {
+          if (stack.length === 0) fail('CDATA outside the root element', lt);
+          const end = s.indexOf(']]>', lt + 9);
+          if (end === -1) fail('unterminated CDATA section', lt);
+          pos = end + 3;
+        } else if (s.startsWith('<!DOCTYPE', lt)) {
+          return { problem: { kind: 'doctype' }, envelope: '', encodedBodies, declaredEncoding };
+        } else {
+          fail('unexpected markup declaration', lt);
+        }
+      } else if (next === 0x2f /* / */) {
+        NAME.lastIndex = lt + 2;
+        const name = NAME.exec(s)?.[0] ?? '';
+        const close = skipSpace(s, lt + 2 + name.length);
+        if (s.charCodeAt(close) !== 0x3e) fail('malformed end tag', lt);
+        const open = stack.pop();
+        if (open !== name) fail(open ? `end tag </${name}> does not match <${open}>` : `unexpected end tag </${name}>`, lt);
+        if (stack.length === 0) rootDone = true;
+        pos = close + 1;
+      } else {
+        NAME.lastIndex = lt + 1;
+        const name = NAME.exec(s)?.[0] ?? '';
+        if (!NAME_VALID.test(name)) fail('invalid element name', lt);
+        if (rootDone) fail('more than one root element', lt);
+        let p = lt + 1 + name.length;
+        const seen = new Set<string>();
+        let selfClosing = false;
+        for (;;) {
+          const afterSpace = skipSpace(s, p);
+          const c = s.charCodeAt(afterSpace);
+          if (c === 0x3e) {
+            p = afterSpace + 1;
+            break;
+          }
+          if (c === 0x2f && s.charCodeAt(afterSpace + 1) === 0x3e) {
+            p = afterSpace + 2;
+            selfClosing = true;
+            break;
+          }
+          if (afterSpace === p) fail('malformed start tag', lt);
+          NAME.lastIndex = afterSpace;
+          const attr = NAME.exec(s)?.[0] ?? '';
+          if (!NAME_VALID.test(attr)) fail('malformed attribute', afterSpace);
+          if (seen.has(attr)) fail(`duplicate attribute ${attr}`, afterSpace);
+          seen.add(attr);
+          const eq = skipSpace(s, afterSpace + attr.length);
+          if (s.charCodeAt(eq) !== 0x3d) fail('attribute without value', afterSpace);
+          const q = skipSpace(s, eq + 1);
+          const quote = s[q];
+          if (quote !== '"' && quote !== "'") fail('unquoted attribute value', q);
+          const end = s.indexOf(quote, q + 1);
+          if (end === -1) fail('unterminated attribute value', q);
+          const lessThan = s.indexOf('<', q + 1);
+          if (lessThan !== -1 && lessThan < end) fail('"<" in attribute value', lessThan);
+          const bad = badReference(s, q + 1, end);
+          if (bad !== -1) fail('invalid entity reference in attribute value', bad);
+          p = end + 1;
+        }
+        if (selfClosing) {
+          if (stack.length === 0) rootDone = true;
+          if (localName(name) === ENCODED_ELEMENT) encodedBodies.push(undefined);
+          pos = p;
+          continue;
+        }
+        stack.push(name);
+        if (stack.length > MAX_DEPTH) return { problem: { kind: 'depth' }, envelope: '', encodedBodies, declaredEncoding };
+        pos = p;
+        if (localName(name) === ENCODED_ELEMENT) {
+          const bodyEnd = s.indexOf('<', p);
+          const plain =
+            bodyEnd !== -1 &&
+            s.startsWith(`</${name}`, bodyEnd) &&
+            s.charCodeAt(skipSpace(s, bodyEnd + 2 + name.length)) === 0x3e &&
+            badReference(s, p, bodyEnd) === -1;
+          if (plain) {
+            pieces.push(s.slice(pieceStart, p));
+            encodedBodies.push(s.slice(p, bodyEnd));
+            pieceStart = bodyEnd;
+            pos = bodyEnd;
+          } else {
+            encodedBodies.push(undefined);
+          }
+        }
+      }
+    }
+    if (stack.length > 0) fail(`element <${stack[stack.length - 1]}> is not closed`, s.length);
+    if (!rootDone) fail('no root element', 0);
+  } catch (e) {
+    if (e instanceof Malformed) {
+      return { problem: { kind: 'malformed', detail: e.detail, offset: e.offset }, envelope: '', encodedBodies: [] };
+    }
+    throw e;
+  }
+  pieces.push(pieceStart === 0 ? s : s.slice(pieceStart));
+  return { envelope: pieces.join(''), encodedBodies, declaredEncoding };
+}
