@@ -50,9 +50,13 @@ export async function openPgDriver(url: string, options: { schema?: string } = {
   pool.on('error', () => {});
   try {
     if (options.schema) {
+      // Concurrent CREATE SCHEMA IF NOT EXISTS can still collide: serialise on the migration lock.
       const client = await pool.connect();
       try {
+        await client.query('BEGIN');
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext('truc-schema:' || $1))`, [options.schema]);
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+        await client.query('COMMIT');
       } finally {
         client.release();
       }

@@ -2,15 +2,20 @@
 // `truc serve`, no server to install.
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { StoreError, reasonOf } from './errors.ts';
 
 export async function openPgliteDriver(dataDir: string): Promise<SqlDriver> {
   let db: PGlite;
+  let unlock: (() => Promise<void>) | undefined;
   try {
     await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(`${dataDir}.lock`, dataDir);
     db = await PGlite.create({ dataDir });
   } catch (e) {
+    await unlock?.();
+    if (e instanceof StoreError) throw e;
     throw new StoreError(
       'STORE-OPEN-EMBEDDED',
       `Không mở được cơ sở dữ liệu nhúng tại ${dataDir} (${reasonOf(e)}).`,
@@ -25,6 +30,12 @@ export async function openPgliteDriver(dataDir: string): Promise<SqlDriver> {
     engine: 'pglite',
     ...executor(db),
     transaction: (work) => db.transaction((tx) => work(executor(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await unlock?.();
+      }
+    },
   };
 }
