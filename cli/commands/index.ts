@@ -1,5 +1,13 @@
 import type { TrucCommand } from '../command.ts';
 import { validateCommand } from './validate.ts';
+import { pkiCommand } from './pki.ts';
+import { signCommand } from './sign.ts';
+import { signPacketCommand } from './sign-packet.ts';
 
 // Every command module of `truc`, in the order `truc --help` lists them.
-export const commands: TrucCommand<never>[] = [validateCommand as TrucCommand<never>];
+export const commands: TrucCommand<never>[] = [
+  validateCommand as unknown as TrucCommand<never>,
+  signCommand as unknown as TrucCommand<never>,
+  signPacketCommand as unknown as TrucCommand<never>,
+  pkiCommand as unknown as TrucCommand<never>,
+];
