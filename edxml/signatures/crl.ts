@@ -11,9 +11,9 @@ function hexToBytes(hex: string): Uint8Array {
   return Uint8Array.from(Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex'));
 }
 
-async function importSigningKey(privateKeyPem: string): Promise<CryptoKey> {
+async function importSigningKey(privateKeyPem: string): Promise<webcrypto.CryptoKey> {
   const pkcs8 = createPrivateKey(privateKeyPem).export({ type: 'pkcs8', format: 'der' });
-  return webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']) as Promise<CryptoKey>;
+  return webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
 }
 
 /** Builds and signs a v2 CRL of `issuer` listing `revoked`, dated from the PKI clock. Returns DER. */
@@ -40,8 +40,8 @@ export async function buildCrlFor(issuer: CertifiedKey, revoked: readonly Revoke
     extensions.push(new pkijs.Extension({ extnID: '2.5.29.35', extnValue: aki.toSchema().toBER(false) }));
   }
   crl.crlExtensions = new pkijs.Extensions({ extensions });
-  const crypto = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto });
-  await crl.sign(await importSigningKey(issuer.privateKeyPem), 'SHA-256', crypto);
+  const crypto = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as never });
+  await crl.sign((await importSigningKey(issuer.privateKeyPem)) as never, 'SHA-256', crypto);
   return new Uint8Array(crl.toSchema(true).toBER(false));
 }
 

@@ -118,7 +118,7 @@ const serialFor = (n: number): string => `01${n.toString(16).padStart(14, '0')}`
 
 interface CertificateSpec {
   subject: NameAttribute[];
-  issuer: { subject: forge.pki.CertificateField[]; key: forge.pki.PrivateKey; cert?: forge.pki.Certificate };
+  issuer: { subject: forge.pki.CertificateField[]; key: forge.pki.rsa.PrivateKey; cert?: forge.pki.Certificate };
   publicKey: forge.pki.PublicKey;
   serialHex: string;
   notBefore: Date;
@@ -244,7 +244,7 @@ export function issueCertificate(pki: TestPki, options: IssueOptions): IssuedCer
   const validity = validityFor(variant, pki.now);
   const cert = buildCertificate({
     subject,
-    issuer: { subject: [], key: forge.pki.privateKeyFromPem(issuer.privateKeyPem), cert: issuerCert },
+    issuer: { subject: [], key: forge.pki.privateKeyFromPem(issuer.privateKeyPem) as forge.pki.rsa.PrivateKey, cert: issuerCert },
     publicKey: keys.publicKey,
     serialHex,
     ...validity,

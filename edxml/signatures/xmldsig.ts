@@ -31,7 +31,13 @@ interface ParsedPacket {
 function parsePacket(xml: string): ParsedPacket | string {
   if (hasDoctype(xml)) return 'the packet contains a DOCTYPE';
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => (level === 'warning' ? undefined : errors.push(message)) }).parseFromString(xml, 'text/xml');
+  let doc: ReturnType<DOMParser['parseFromString']>;
+  try {
+    doc = new DOMParser({ onError: (level, message) => (level === 'warning' ? undefined : errors.push(message)) }).parseFromString(xml, 'text/xml');
+  } catch (e) {
+    // xmldom throws on fatal errors (e.g. no root element) after reporting them.
+    return `the packet is not well-formed XML (${e instanceof Error ? e.message : String(e)})`;
+  }
   if (errors.length > 0 || !doc.documentElement) return `the packet is not well-formed XML (${errors[0] ?? 'no root'})`;
   const headers = Array.from(doc.getElementsByTagNameNS(QCVN_NS, 'edXMLHeader'));
   return { doc, headers };
