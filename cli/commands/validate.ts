@@ -1,11 +1,65 @@
-import { CliError, type TrucCommand } from '../command.ts';
+import { readFile } from 'node:fs/promises';
+import { validatePacket, type ValidateOptions } from '../../edxml/validate.ts';
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type TrucCommand } from '../command.ts';
+import { collectPacketSources, ioError } from '../packet-files.ts';
+import { humanReport, jsonReport, type FileResult } from '../validate-report.ts';
 
-// Replaced by the packet-language work (issue 2).
-export const validateCommand: TrucCommand<{ files: string[] }> = {
+interface ValidateArgs {
+  files: string[];
+  json: boolean;
+  strict: boolean;
+  'allow-id': string[];
+  trust: string[];
+  crl: string[];
+}
+
+/** Trust anchors and CRLs named on the command line; unreadable ones are a usage problem (exit 2). */
+async function readOptionFiles(paths: readonly string[], what: string): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (const path of paths) {
+    try {
+      out.push(await readFile(path));
+    } catch (e) {
+      const err = ioError(e);
+      throw new CliError('CLI-OPTION-FILE', `${err.vi}: ${what} ${path}`, `${err.en}: ${what} ${path}`);
+    }
+  }
+  return out;
+}
+
+export const validateCommand: TrucCommand<ValidateArgs> = {
   command: 'validate <files..>',
-  describe: 'Kiểm tra gói tin edXML / Validate edXML packets',
-  builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true }) as never,
-  run: async () => {
-    throw new CliError('CLI-NOT-READY', 'Lệnh chưa sẵn sàng', 'Command not implemented yet');
+  describe: 'Kiểm tra gói tin edXML theo QCVN 102:2016 / Validate edXML packets against QCVN 102:2016',
+  // `-` (standard input) must reach the operands: yargs drops it from variadic positionals unless
+  // dash-led words count as arguments; each repeatable option then takes exactly one value.
+  builder: (y) =>
+    y
+      .parserConfiguration({ 'unknown-options-as-args': true, 'greedy-arrays': false })
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'tệp, thư mục hoặc - / file, directory or -' })
+      .option('json', { type: 'boolean', default: false, describe: 'Một tài liệu JSON trên stdout / One JSON document on stdout' })
+      .option('strict', { type: 'boolean', default: false, describe: 'Cảnh báo tính là lỗi / Warnings count as errors' })
+      .option('allow-id', { type: 'string', array: true, default: [], describe: 'Mã thử nghiệm/trung chuyển được chấp nhận / Admitted test or relay id' })
+      .option('trust', { type: 'string', array: true, default: [], describe: 'Chứng thư gốc tin cậy (PEM) / Trust anchor (PEM)' })
+      .option('crl', { type: 'string', array: true, default: [], describe: 'Danh sách thu hồi (DER/PEM) / Revocation list (DER/PEM)' }) as never,
+  run: async (args) => {
+    const unknown = args.files.map(String).find((f) => f.startsWith('-') && f !== '-');
+    if (unknown) throw new CliError('CLI-USAGE', `Tuỳ chọn không hợp lệ: ${unknown}`, `Unknown option: ${unknown}`);
+    const trustAnchors = (await readOptionFiles(args.trust, '--trust')).map((b) => Buffer.from(b).toString('utf8'));
+    const crls = await readOptionFiles(args.crl, '--crl');
+    const options: ValidateOptions = { strict: args.strict, allowIds: args['allow-id'].map(String), trustAnchors, crls };
+    const results: FileResult[] = [];
+    for (const source of await collectPacketSources(args.files.map(String), process.stdin)) {
+      const read = await source.read();
+      if ('error' in read) {
+        const message = `${read.error.vi} / ${read.error.en}`;
+        results.push({ file: source.file, kind: 'unknown', valid: false, error: { code: read.error.code, message }, findings: [] });
+        continue;
+      }
+      const report = await validatePacket(read.bytes, options);
+      results.push({ file: source.file, kind: report.kind, valid: report.valid, error: null, findings: report.findings });
+    }
+    process.stdout.write(args.json ? jsonReport(results) : humanReport(results));
+    if (results.some((r) => r.error)) return EXIT_USAGE;
+    return results.some((r) => !r.valid) ? EXIT_FINDINGS : EXIT_OK;
   },
 };
