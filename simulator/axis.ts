@@ -1,0 +1,110 @@
+// The simulated axis: one core (store, directory, faults, journal events) behind hono layers —
+// journal → dispatch → authentication → faults → operation — plus the control API. The same app
+// serves `truc serve` (@hono/node-server), in-process tests (app.request) and msw handlers.
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import type { DirectoryRecord } from '../edxml/types.ts';
+import { Agencies } from './agencies.ts';
+import { controlApp } from './control/index.ts';
+import type { TrustProvider } from './control/trust.ts';
+import { JournalEvents, type AxisCore, type AxisOptions } from './core.ts';
+import { ALLOWED_TEST_IDS } from './directory/seed.ts';
+import { FaultRegistry } from './faults.ts';
+import { authLayer } from './http/auth.ts';
+import type { AxisEnv } from './http/context.ts';
+import { fail } from './http/envelope.ts';
+import { faultsLayer } from './http/faults.ts';
+import { journalLayer } from './http/journal.ts';
+import { operationLayer } from './http/operation-layer.ts';
+import { createMemoryStore } from './store/memory.ts';
+import type { Store } from './store/types.ts';
+
+export const DEFAULT_CONTROL_PREFIX = '/_truc/v1';
+export const DEFAULT_MAX_BODY = 50 * 1024 * 1024;
+export const DEFAULT_JOURNAL_BODY_CAP = 64 * 1024;
+
+export interface CreateAxisOptions {
+  /** Default: a fresh in-memory store. */
+  store?: Store;
+  /** Where the operations are served (`/`, `/XrdAdapter/adapter`, …). */
+  prefix?: string;
+  controlPrefix?: string;
+  /** Generated when absent; read it back from `axis.controlToken`. */
+  controlToken?: string;
+  strict?: boolean;
+  maxBody?: number;
+  /** Added to the built-in test ids (vxp.saas.02, 00.22.W00, 02.29.W00). */
+  allowIds?: string[];
+  hashPolicy?: 'reject' | 'warn';
+  failListed?: boolean;
+  journalBodyCap?: number;
+  timestampWindowSeconds?: number;
+  trust?: TrustProvider;
+  clock?: () => Date;
+  /** Systems to connect at start (replacing a stored secret for the same id). */
+  systems?: { systemId: string; secret: string }[];
+  /** Directory seeded when the store has none yet. */
+  directory?: DirectoryRecord[];
+}
+
+export interface Axis {
+  app: Hono<AxisEnv>;
+  core: AxisCore;
+  events: JournalEvents;
+  controlToken: string;
+  controlPrefix: string;
+  prefix: string;
+  close(): Promise<void>;
+}
+
+const normalizePrefix = (prefix: string): string => {
+  const trimmed = prefix.trim().replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+};
+
+export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis> {
+  const store = options.store ?? createMemoryStore();
+  const clock = options.clock ?? (() => new Date());
+  const axisOptions: AxisOptions = {
+    strict: options.strict ?? false,
+    maxBody: options.maxBody ?? DEFAULT_MAX_BODY,
+    allowIds: new Set([...ALLOWED_TEST_IDS, ...(options.allowIds ?? [])]),
+    hashPolicy: options.hashPolicy ?? 'reject',
+    failListed: options.failListed ?? true,
+    journalBodyCap: options.journalBodyCap ?? DEFAULT_JOURNAL_BODY_CAP,
+    timestampWindowSeconds: options.timestampWindowSeconds,
+  };
+  const events = new JournalEvents();
+  events.setMaxListeners(0);
+  const core: AxisCore = {
+    store,
+    clock,
+    options: axisOptions,
+    agencies: new Agencies(store, axisOptions.allowIds),
+    faults: new FaultRegistry(clock),
+    events,
+    trust: options.trust,
+  };
+  if (options.directory && (await store.countAgencies()) === 0) await store.putAgencies(options.directory);
+  for (const s of options.systems ?? []) await store.putSystem({ systemId: s.systemId, secret: s.secret, created: clock() });
+
+  const prefix = normalizePrefix(options.prefix ?? '/');
+  const controlPrefix = normalizePrefix(options.controlPrefix ?? DEFAULT_CONTROL_PREFIX);
+  const controlToken = options.controlToken ?? randomBytes(24).toString('base64url');
+
+  const axis = new Hono<AxisEnv>();
+  axis.use('*', async (c, next) => {
+    c.set('core', core);
+    await next();
+  });
+  axis.use('*', journalLayer);
+  axis.all('/:operation', operationLayer, authLayer, faultsLayer, (c) => c.var.operation.handle(c));
+
+  const app = new Hono<AxisEnv>();
+  app.route(controlPrefix, controlApp(core, controlToken) as unknown as Hono<AxisEnv>);
+  app.route(prefix, axis);
+  app.notFound((c) => fail(c, 'UNKNOWN_OPERATION', new URL(c.req.url).pathname.slice(0, 64)));
+  app.onError((e, c) => fail(c, 'INTERNAL'));
+
+  return { app, core, events, controlToken, controlPrefix, prefix, close: () => store.close() };
+}

@@ -1,0 +1,42 @@
+// Directory entries managed by the operator (seed additions, a case's counterpart agencies).
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { AxisCore } from '../core.ts';
+import { nextDirectoryVersion } from '../operations/directory-version.ts';
+import { formatAxisTime } from '../protocol/time.ts';
+import type { StoredAgency } from '../store/types.ts';
+import { controlError, isObject, jsonBody } from './errors.ts';
+
+const OPTIONAL = ['pid', 'pcode', 'code102', 'oldCode', 'mail', 'mobile', 'fax', 'registeredBy'] as const;
+
+export function directoryRoutes(core: AxisCore): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => c.json(await core.store.listAgencies({ includeDeleted: c.req.query('includeDeleted') === 'true' })));
+  app.put('/:code', async (c) => {
+    const code = c.req.param('code');
+    const body = await jsonBody(c);
+    const badOptional = isObject(body) && OPTIONAL.some((k) => body[k] !== undefined && typeof body[k] !== 'string');
+    if (!isObject(body) || typeof body.name !== 'string' || body.name.trim() === '' || badOptional) {
+      return controlError(c, 400, 'CTL-AGENCY-INVALID', 'Cần name (chuỗi); các trường khác phải là chuỗi.', 'Expected name (string); other fields must be strings.');
+    }
+    const existing = await core.store.findAgency(code);
+    const record: StoredAgency = {
+      id: existing?.id ?? randomUUID(),
+      code: existing?.code ?? code,
+      name: body.name,
+      version: await nextDirectoryVersion(core.store),
+      deleted: false,
+      modifyDate: formatAxisTime(core.clock()),
+    };
+    for (const k of OPTIONAL) if (typeof body[k] === 'string') record[k] = body[k] as string;
+    await core.store.putAgency(record);
+    return c.json(record);
+  });
+  app.delete('/:code', async (c) => {
+    const existing = await core.store.findAgency(c.req.param('code'));
+    if (!existing || existing.deleted) return controlError(c, 404, 'CTL-AGENCY-UNKNOWN', 'Không có đơn vị này.', 'No such agency.');
+    await core.store.putAgency({ ...existing, deleted: true, version: await nextDirectoryVersion(core.store), modifyDate: formatAxisTime(core.clock()) });
+    return c.body(null, 204);
+  });
+  return app;
+}

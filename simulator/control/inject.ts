@@ -1,0 +1,105 @@
+// Injection: a packet delivered as any agency, optionally past intake validation and routing, for
+// the damaged-delivery cases and for the suite's counterpart agencies.
+import { Hono } from 'hono';
+import type { AxisCore } from '../core.ts';
+import { makeDeliveries, type DeliveryTarget } from '../intake/deliveries.ts';
+import { inspectPacket } from '../intake/inspect.ts';
+import { packetRecipients, routeRecipients } from '../intake/route.ts';
+import { recordStatusFeedback } from '../intake/status-feedback.ts';
+import { toStoredPacket } from '../intake/stored-packet.ts';
+import { newSenderId } from '../protocol/ids.ts';
+import { sha256 } from '../protocol/signing.ts';
+import { controlError, isObject, jsonBody } from './errors.ts';
+
+interface InjectRequest {
+  /** The sending agency (caller) the packet is attributed to. */
+  as: string;
+  /** Packet bytes, base64. */
+  packet: string;
+  messageType?: 'edoc' | 'status';
+  serviceType?: string;
+  /** Recipients overriding the packet's (past routing): delivered even when unknown to the directory. */
+  to?: string[];
+  /** Deliver even when the packet cannot be read (past intake). */
+  skipIntake?: boolean;
+}
+
+function readRequest(body: unknown): InjectRequest | undefined {
+  if (!isObject(body) || typeof body.as !== 'string' || typeof body.packet !== 'string') return undefined;
+  if (body.messageType !== undefined && body.messageType !== 'edoc' && body.messageType !== 'status') return undefined;
+  if (body.serviceType !== undefined && typeof body.serviceType !== 'string') return undefined;
+  if (body.to !== undefined && !(Array.isArray(body.to) && body.to.every((x) => typeof x === 'string'))) return undefined;
+  if (body.skipIntake !== undefined && typeof body.skipIntake !== 'boolean') return undefined;
+  return body as unknown as InjectRequest;
+}
+
+export function injectRoutes(core: AxisCore): Hono {
+  const app = new Hono();
+  app.post('/', async (c) => {
+    const request = readRequest(await jsonBody(c));
+    if (!request) {
+      return controlError(c, 400, 'CTL-INJECT-INVALID', 'Cần as (chuỗi), packet (base64), và to (mảng chuỗi, không bắt buộc).', 'Expected as (string), packet (base64) and optional to (string array).');
+    }
+    const bytes = Buffer.from(request.packet, 'base64');
+    const inspection = await inspectPacket(core, bytes);
+    const packet = inspection.packet;
+    if (!packet && !request.skipIntake) {
+      return controlError(c, 400, 'CTL-INJECT-UNREADABLE', 'Gói tin không đọc được; dùng skipIntake để vẫn chuyển.', 'The packet cannot be read; use skipIntake to deliver it anyway.');
+    }
+    const messageType = request.messageType ?? (packet?.kind === 'status' ? 'status' : 'edoc');
+    let targets: DeliveryTarget[];
+    if (request.to) {
+      targets = [];
+      for (const code of request.to) {
+        const agency = await core.agencies.resolve(code);
+        targets.push(agency ? { recipientCode: agency.canonical, recipientSystem: await core.agencies.inboxOf(agency) } : { recipientCode: code, recipientSystem: code });
+      }
+    } else {
+      const routing = packet ? await routeRecipients(core, packetRecipients(packet)) : undefined;
+      if (!routing || !routing.ok || routing.recipients.length === 0) {
+        return controlError(c, 400, 'CTL-INJECT-UNROUTABLE', 'Không xác định được đơn vị nhận; hãy cho danh sách to.', 'No known recipient; give the to list.');
+      }
+      targets = routing.recipients.map((r) => ({ recipientCode: r.agency.canonical, recipientSystem: r.inbox }));
+    }
+    const now = core.clock();
+    const senderId = newSenderId(now);
+    const serviceType = request.serviceType ?? 'eDoc';
+    const fromCode = packet?.header.from?.organId ?? request.as;
+    const deliveries = makeDeliveries(senderId, targets, fromCode, messageType, serviceType, now);
+    await core.store.acceptSend(
+      toStoredPacket({ senderId, bytes, packet, messageType, serviceType, caller: request.as, injected: true, created: now }),
+      deliveries,
+    );
+    if (packet?.kind === 'status') await recordStatusFeedback(core, packet, now);
+    const entry = await core.store.appendJournal({
+      time: now,
+      run: core.run,
+      operation: 'control:inject',
+      method: 'POST',
+      path: new URL(c.req.url).pathname,
+      caller: request.as,
+      agencies: [...new Set([request.as, fromCode, ...targets.map((t) => t.recipientCode)])],
+      headers: { messagetype: messageType, servicetype: serviceType },
+      secretSeen: false,
+      outcome: { status: 'OK', errorCode: '0', errorDesc: 'Thanh cong' },
+      httpStatus: 200,
+      findings: inspection.findings,
+      bodySha256: sha256(bytes).toString('hex'),
+      bodyLength: bytes.byteLength,
+      bodyExcerpt: bytes.subarray(0, core.options.journalBodyCap),
+      senderId,
+      receiverIds: deliveries.map((d) => d.receiverId),
+      documentId: packet?.kind === 'edoc' ? packet.header.documentId : packet?.header.responseFor?.documentId,
+      statusCode: packet?.kind === 'status' ? packet.header.statusCode : undefined,
+      durationMs: 0,
+    });
+    core.events.emit('entry', entry);
+    return c.json({
+      senderId,
+      journalId: entry.id,
+      deliveries: deliveries.map((d) => ({ receiverId: d.receiverId, recipientCode: d.recipientCode, recipientSystem: d.recipientSystem })),
+      findings: inspection.findings,
+    });
+  });
+  return app;
+}

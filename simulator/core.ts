@@ -1,0 +1,39 @@
+// The services every layer of the axis shares: one instance per simulated axis.
+import { EventEmitter } from 'node:events';
+import type { Agencies } from './agencies.ts';
+import type { TrustProvider } from './control/trust.ts';
+import type { FaultRegistry } from './faults.ts';
+import type { JournalEntry, Store } from './store/types.ts';
+
+export interface AxisOptions {
+  /** Refuse any packet with a validator error (first error's rule id in ErrorDesc). */
+  strict: boolean;
+  /** Largest accepted body in bytes (default 50 MB). */
+  maxBody: number;
+  /** Test and relay ids accepted as agencies without a directory record. */
+  allowIds: ReadonlySet<string>;
+  /** hash-file mismatch: refuse (default, like the real axis) or accept with a finding. */
+  hashPolicy: 'reject' | 'warn';
+  /** Keep deliveries acknowledged `fail` in the inbox (default true). */
+  failListed: boolean;
+  /** Bytes of each body kept in the journal (default 64 KB). */
+  journalBodyCap: number;
+  /** Refuse signed timestamps older or newer than this many seconds; off when undefined. */
+  timestampWindowSeconds?: number;
+}
+
+/** Journal events: `entry` with each JournalEntry once stored. */
+export class JournalEvents extends EventEmitter<{ entry: [JournalEntry] }> {}
+
+export interface AxisCore {
+  store: Store;
+  clock: () => Date;
+  options: AxisOptions;
+  agencies: Agencies;
+  faults: FaultRegistry;
+  events: JournalEvents;
+  /** The run's trust anchors and CRL, for signature checks at intake and the control API. */
+  trust?: TrustProvider;
+  /** Conformance run label stamped on journal entries while set (control API). */
+  run?: string;
+}

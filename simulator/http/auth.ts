@@ -1,0 +1,29 @@
+// Authentication layer: signed logical headers, registered systemid, HMAC over the raw bytes.
+import type { MiddlewareHandler } from 'hono';
+import { readSignedHeaders, verifySignedHeaders } from '../protocol/logical-headers.ts';
+import { parseSdkTimestamp } from '../protocol/time.ts';
+import type { AxisEnv } from './context.ts';
+import { fail } from './envelope.ts';
+
+export const authLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
+  const { core, exchange } = c.var;
+  const signed = readSignedHeaders(c.req.raw.headers);
+  exchange.logical = signed.logical;
+  exchange.claimedSystemId = signed.ok ? signed.systemId : signed.claimedSystemId;
+  if (exchange.claimedSystemId) exchange.agencies.add(exchange.claimedSystemId);
+  if (!signed.ok) return fail(c, signed.error, signed.detail);
+  const system = await core.store.getSystem(signed.systemId);
+  if (!system) return fail(c, 'UNKNOWN_SYSTEM', signed.systemId);
+  const reading = verifySignedHeaders(signed, system.secret);
+  if (!reading) return fail(c, 'AUTH_BAD_SIGNATURE');
+  exchange.hmacReading = reading;
+  exchange.caller = system.systemId;
+  const window = core.options.timestampWindowSeconds;
+  if (window !== undefined) {
+    const stamp = parseSdkTimestamp(signed.logical.get('timestamp') ?? '');
+    if (!stamp || Math.abs(core.clock().getTime() - stamp.getTime()) > window * 1000) return fail(c, 'TIMESTAMP_STALE');
+  }
+  c.set('caller', system);
+  c.set('logical', signed.logical);
+  await next();
+};

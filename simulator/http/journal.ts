@@ -1,0 +1,120 @@
+// Journal layer: reads the body (within the size limit), lets the inner layers work, then records
+// the exchange with secrets redacted, noting first whether the secret appeared (conformance T-05).
+import type { MiddlewareHandler } from 'hono';
+import { sha256 } from '../protocol/signing.ts';
+import type { NewJournalEntry } from '../store/types.ts';
+import type { AxisEnv, Exchange } from './context.ts';
+import { fail } from './envelope.ts';
+
+const REDACTED = '[redacted]';
+
+type BodyRead = { ok: true; body: Uint8Array } | { ok: false };
+
+async function readBody(request: Request, limit: number): Promise<BodyRead> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) return { ok: false };
+  if (!request.body) return { ok: true, body: new Uint8Array(0) };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { ok: false };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, body: Buffer.concat(chunks) };
+}
+
+function replaceAll(bytes: Uint8Array, needle: Buffer): Uint8Array {
+  const out = Buffer.from(bytes);
+  for (let i = out.indexOf(needle); i >= 0; i = out.indexOf(needle, i + needle.length)) out.fill(0x2a, i, i + needle.length);
+  return out;
+}
+
+function secretAppears(request: Request, exchange: Exchange, secret: string): boolean {
+  if (secret === '') return false;
+  const latin1Secret = Buffer.from(secret, 'utf8').toString('latin1');
+  let seen = exchange.path.includes(secret) || decodeURIComponent(new URL(request.url).search).includes(secret);
+  request.headers.forEach((value, name) => {
+    if (value.includes(latin1Secret) || name.includes(secret.toLowerCase())) seen = true;
+  });
+  return seen || Buffer.from(exchange.body).includes(Buffer.from(secret, 'utf8'));
+}
+
+function redact(value: string, secret: string | undefined): string {
+  return secret && value.includes(secret) ? value.split(secret).join(REDACTED) : value;
+}
+
+export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
+  const core = c.var.core;
+  const url = new URL(c.req.url);
+  const time = core.clock();
+  const exchange: Exchange = {
+    time,
+    startedMs: performance.now(),
+    operation: 'unknown',
+    method: c.req.method,
+    path: url.pathname,
+    remoteAddress: c.env?.incoming?.socket?.remoteAddress,
+    agencies: new Set(),
+    findings: [],
+    body: new Uint8Array(0),
+  };
+  c.set('exchange', exchange);
+  const read = await readBody(c.req.raw, core.options.maxBody);
+  if (read.ok) {
+    exchange.body = read.body;
+    await next();
+  } else {
+    c.res = fail(c, 'PAYLOAD_TOO_LARGE', `gioi han ${core.options.maxBody} byte`);
+  }
+
+  const system = exchange.claimedSystemId ? await core.store.getSystem(exchange.claimedSystemId) : undefined;
+  const secret = system?.secret;
+  const body = exchange.body;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of exchange.logical?.entries ?? []) headers[name] = redact(value, secret);
+  const entry: NewJournalEntry = {
+    time,
+    run: core.run,
+    operation: exchange.operation,
+    method: exchange.method,
+    path: exchange.path,
+    caller: exchange.caller ?? exchange.claimedSystemId,
+    agencies: [...exchange.agencies],
+    headers,
+    hmacReading: exchange.hmacReading,
+    secretSeen: secret !== undefined && secretAppears(c.req.raw, exchange, secret),
+    outcome: exchange.outcome ?? { status: 'FAIL', errorCode: '', errorDesc: 'no reply' },
+    httpStatus: exchange.dropped ? 0 : c.res.status,
+    findings: exchange.findings,
+    bodySha256: body.byteLength > 0 ? sha256(body).toString('hex') : undefined,
+    bodyLength: body.byteLength,
+    bodyExcerpt:
+      body.byteLength > 0
+        ? secret
+          ? replaceAll(body.subarray(0, core.options.journalBodyCap), Buffer.from(secret, 'utf8'))
+          : body.slice(0, core.options.journalBodyCap)
+        : undefined,
+    senderId: exchange.senderId,
+    receiverIds: exchange.receiverIds,
+    documentId: exchange.documentId,
+    statusCode: exchange.statusCode,
+    fault: exchange.fault,
+    remoteAddress: exchange.remoteAddress,
+    durationMs: Math.round((performance.now() - exchange.startedMs) * 1000) / 1000,
+  };
+  // The reply is already decided (a send may be stored): a journal failure must not turn it into
+  // a FAIL the client would retry, so it is reported on stderr instead.
+  try {
+    const stored = await core.store.appendJournal(entry);
+    core.events.emit('entry', stored);
+  } catch (e) {
+    process.stderr.write(`truc: [AXIS-JOURNAL] Không ghi được nhật ký / Cannot write the journal: ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+};
