@@ -1,0 +1,98 @@
+// Writes the whole output folder of a run (spec "Evidence and reports"): report.json, report.html,
+// junit.xml, journal.jsonl, then certificate.json over the digests of exactly those bytes. Used by
+// `truc demo` and `truc certify`.
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { RunRecord } from '../run-record.ts';
+import { vietnamStamp } from '../vietnam-time.ts';
+import { CERTIFICATE_FILE, sha256Hex, signManifest, type RunCertificate } from './certificate.ts';
+import type { Certifier } from './certifier.ts';
+import { renderReportHtml } from './html.ts';
+import { renderJournalJsonl } from './journal-jsonl.ts';
+import { renderJunit } from './junit.ts';
+import { buildReport, reportSut } from './report-json.ts';
+import { reportSchemaErrors } from './schema.ts';
+
+export const REPORT_FILES = ['report.json', 'report.html', 'junit.xml', 'journal.jsonl'] as const;
+
+export class OutputError extends Error {
+  constructor(
+    readonly code: string,
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+export interface RunOutputs {
+  dir: string;
+  /** Every file written, certificate.json last. */
+  files: string[];
+  certificate: RunCertificate;
+}
+
+/** `./truc-runs/<yyyyMMdd-HHmmss>` (Vietnam time of the run's start), relative to `base`. */
+export const defaultRunDir = (run: RunRecord, base = process.cwd()): string => join(resolve(base), 'truc-runs', vietnamStamp(run.startedAt));
+
+async function isEmptyOrAbsent(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length === 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw e;
+  }
+}
+
+/** A fresh folder: the given one if empty, or the default name with `-2`, `-3`… when taken. */
+async function chooseDir(dir: string | undefined, run: RunRecord): Promise<string> {
+  if (dir !== undefined) {
+    if (!(await isEmptyOrAbsent(dir))) {
+      throw new OutputError('CONF-OUTPUT-EXISTS', `Thư mục ${dir} đã có tệp; hãy chọn thư mục trống`, `Folder ${dir} is not empty; choose an empty one`);
+    }
+    return resolve(dir);
+  }
+  const base = defaultRunDir(run);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (await isEmptyOrAbsent(candidate)) return candidate;
+  }
+}
+
+export async function writeRunOutputs(dir: string | undefined, run: RunRecord, options: { certifier: Certifier }): Promise<RunOutputs> {
+  const report = buildReport(run);
+  const schemaErrors = reportSchemaErrors(report);
+  if (schemaErrors.length) {
+    // A harness bug: refuse to certify a report that breaks its own published schema.
+    throw new OutputError('CONF-REPORT-SCHEMA', `report.json sai lược đồ: ${schemaErrors.join('; ')}`, `report.json breaks its schema: ${schemaErrors.join('; ')}`);
+  }
+  const target = await chooseDir(dir, run);
+  await mkdir(target, { recursive: true });
+  const contents: Record<(typeof REPORT_FILES)[number], string> = {
+    'report.json': `${JSON.stringify(report, null, 2)}\n`,
+    'report.html': renderReportHtml(run),
+    'junit.xml': renderJunit(run),
+    'journal.jsonl': renderJournalJsonl(run),
+  };
+  const files: Record<string, string> = {};
+  for (const name of REPORT_FILES) {
+    const bytes = Buffer.from(contents[name], 'utf8');
+    await writeFile(join(target, name), bytes);
+    files[name] = sha256Hex(bytes);
+  }
+  const certificate = signManifest(
+    {
+      files,
+      verdict: report.verdict,
+      sut: reportSut(run),
+      profile: report.profile,
+      timing: report.timing,
+      suiteVersion: report.suiteVersion,
+      startedAt: report.startedAt,
+      finishedAt: report.finishedAt,
+    },
+    options.certifier,
+  );
+  await writeFile(join(target, CERTIFICATE_FILE), `${JSON.stringify(certificate, null, 2)}\n`, 'utf8');
+  return { dir: target, files: [...REPORT_FILES, CERTIFICATE_FILE], certificate };
+}
