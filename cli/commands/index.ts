@@ -3,6 +3,8 @@ import { validateCommand } from './validate.ts';
 import { pkiCommand } from './pki.ts';
 import { signCommand } from './sign.ts';
 import { signPacketCommand } from './sign-packet.ts';
+import { serveCommand } from './serve.ts';
+import { verifyCommand } from './verify.ts';
 
 // Every command module of `truc`, in the order `truc --help` lists them.
 export const commands: TrucCommand<never>[] = [
@@ -10,4 +12,6 @@ export const commands: TrucCommand<never>[] = [
   signCommand as unknown as TrucCommand<never>,
   signPacketCommand as unknown as TrucCommand<never>,
   pkiCommand as unknown as TrucCommand<never>,
+  serveCommand as unknown as TrucCommand<never>,
+  verifyCommand as unknown as TrucCommand<never>,
 ];

@@ -1,0 +1,176 @@
+// `truc serve`: the simulated axis on HTTP, for an unmodified vendor system to point at.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CliError, EXIT_OK, type TrucCommand } from '../command.ts';
+import { derToPem } from '../../edxml/signatures/pem.ts';
+import { createAxis } from '../../simulator/axis.ts';
+import type { TrustProvider } from '../../simulator/control/trust.ts';
+import { seedDirectory } from '../../simulator/directory/seed.ts';
+import { openPkiFolder } from '../../simulator/pki-folder.ts';
+import { startServer } from '../../simulator/server.ts';
+import { createMemoryStore } from '../../simulator/store/memory.ts';
+import { openEmbeddedStore, openPostgresStore } from '../../simulator/store/sql/open.ts';
+import type { Store } from '../../simulator/store/types.ts';
+
+interface ServeArgs {
+  port: number;
+  host: string;
+  prefix: string;
+  system: string[];
+  data: string;
+  memory: boolean;
+  pg?: string;
+  controlToken?: string;
+  strict: boolean;
+  maxBody?: number;
+  allowId: string[];
+  pki?: string;
+  trust: string[];
+  config?: string;
+}
+
+/** Demo systems provisioned when no --system is given: fixed secrets, printed at start. */
+export const DEMO_SYSTEMS = [
+  { systemId: '000.00.00.G22', secret: 'demo-vpcp-g22' },
+  { systemId: '000.00.00.H41', secret: 'demo-nghean-h41' },
+  { systemId: '000.00.00.H53', secret: 'demo-tayninh-h53' },
+  { systemId: 'vxp.saas.02', secret: 'demo-saas-02' },
+];
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function readConfig(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new CliError('SERVE-CONFIG', `Không đọc được tệp cấu hình ${path}.`, `Cannot read config file ${path} (${reason(e)}).`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as Record<string, unknown>;
+  } catch (e) {
+    throw new CliError('SERVE-CONFIG', `Tệp cấu hình ${path} không phải đối tượng JSON.`, `Config file ${path} is not a JSON object (${reason(e)}).`);
+  }
+}
+
+function parseSystems(values: string[]): { systemId: string; secret: string }[] {
+  return values.map((value) => {
+    const at = value.indexOf('=');
+    if (at <= 0 || at === value.length - 1) {
+      throw new CliError('SERVE-SYSTEM', `--system "${value}" phải có dạng MÃ=BÍ_MẬT.`, `--system "${value}" must be CODE=SECRET.`);
+    }
+    return { systemId: value.slice(0, at), secret: value.slice(at + 1) };
+  });
+}
+
+async function openStore(args: ServeArgs): Promise<{ store: Store; where: string }> {
+  try {
+    if (args.memory) return { store: createMemoryStore(), where: 'bộ nhớ / memory' };
+    if (args.pg) return { store: await openPostgresStore(args.pg), where: 'PostgreSQL' };
+    return { store: await openEmbeddedStore(args.data), where: args.data };
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError('SERVE-STORE', 'Không mở được kho dữ liệu.', `Cannot open the store (${reason(e)}).`);
+  }
+}
+
+async function trustProvider(args: ServeArgs): Promise<TrustProvider> {
+  const pkiDir = args.pki ?? join(args.data, 'pki');
+  let folder: Awaited<ReturnType<typeof openPkiFolder>>;
+  try {
+    folder = await openPkiFolder(pkiDir, { create: true });
+  } catch (e) {
+    throw new CliError('SERVE-PKI', `Không mở được thư mục PKI ${pkiDir}.`, `Cannot open the PKI folder ${pkiDir} (${reason(e)}).`);
+  }
+  const added: string[] = [];
+  for (const path of args.trust) {
+    try {
+      added.push(await readFile(path, 'utf8'));
+    } catch (e) {
+      throw new CliError('SERVE-TRUST', `Không đọc được chứng thư gốc ${path}.`, `Cannot read trust root ${path} (${reason(e)}).`);
+    }
+  }
+  return {
+    trustAnchors: async () => [...folder.trustAnchorsPem, ...added],
+    crl: async () => derToPem(folder.crlDer, 'X509 CRL'),
+  };
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+const stopSignal = (): Promise<string> =>
+  new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+export const serveCommand: TrucCommand<ServeArgs> = {
+  command: 'serve',
+  describe: 'Chạy trục mô phỏng qua HTTP / Run the simulated axis over HTTP',
+  builder: (y) =>
+    y
+      .option('port', { type: 'number', default: 8080, describe: 'cổng / port' })
+      .option('host', { type: 'string', default: '127.0.0.1', describe: 'địa chỉ lắng nghe / listen address' })
+      .option('prefix', { type: 'string', default: '/', describe: 'tiền tố đường dẫn / operations prefix' })
+      .option('system', { type: 'string', array: true, default: [], describe: 'hệ thống kết nối / connected system CODE=SECRET' })
+      .option('data', { type: 'string', default: './truc-data', describe: 'thư mục dữ liệu / data folder' })
+      .option('memory', { type: 'boolean', default: false, describe: 'kho trong bộ nhớ / in-memory store' })
+      .option('pg', { type: 'string', describe: 'PostgreSQL URL' })
+      .option('control-token', { type: 'string', describe: 'mã API điều khiển / control API token' })
+      .option('strict', { type: 'boolean', default: false, describe: 'từ chối mọi lỗi / refuse any validator error' })
+      .option('max-body', { type: 'number', describe: 'giới hạn thân yêu cầu (byte) / body limit in bytes (50 MB)' })
+      .option('allow-id', { type: 'string', array: true, default: [], describe: 'mã thử nghiệm được chấp nhận / allow-listed test id' })
+      .option('pki', { type: 'string', describe: 'thư mục PKI / PKI folder (<data>/pki)' })
+      .option('trust', { type: 'string', array: true, default: [], describe: 'chứng thư gốc thêm / added trust root PEM' })
+      .config('config', 'tệp cấu hình JSON / JSON config file', readConfig) as never,
+  run: async (args) => {
+    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+      throw new CliError('SERVE-PORT', `Cổng ${args.port} không hợp lệ.`, `Invalid port ${args.port}.`);
+    }
+    if (args.maxBody !== undefined && !(Number.isInteger(args.maxBody) && args.maxBody > 0)) {
+      throw new CliError('SERVE-MAX-BODY', '--max-body phải là số nguyên dương.', '--max-body must be a positive integer.');
+    }
+    const explicitSystems = parseSystems(args.system);
+    const trust = await trustProvider(args);
+    const { store, where } = await openStore(args);
+    const demo = explicitSystems.length === 0;
+    const axis = await createAxis({
+      store,
+      prefix: args.prefix,
+      controlToken: args.controlToken,
+      strict: args.strict,
+      maxBody: args.maxBody,
+      allowIds: args.allowId,
+      trust,
+      systems: demo ? DEMO_SYSTEMS : explicitSystems,
+      directory: await seedDirectory(),
+    });
+    let server;
+    try {
+      server = await startServer(axis.app, { host: args.host, port: args.port });
+    } catch (e) {
+      await axis.close();
+      throw new CliError('SERVE-LISTEN', `Không lắng nghe được tại ${args.host}:${args.port}.`, `Cannot listen on ${args.host}:${args.port} (${reason(e)}).`);
+    }
+    const base = `${server.origin}${axis.prefix === '/' ? '/' : `${axis.prefix}/`}`;
+    const lines = [
+      `truc: trục mô phỏng / simulated axis: ${base}`,
+      `truc: API điều khiển / control API: ${server.origin}${axis.controlPrefix}  (Authorization: Bearer ${axis.controlToken})`,
+      `truc: kho dữ liệu / store: ${where}${args.strict ? ', strict' : ''}`,
+      ...(demo ? ['truc: hệ thống mẫu / demo systems (systemid = secret):', ...DEMO_SYSTEMS.map((s) => `  ${s.systemId} = ${s.secret}`)] : []),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const signal = await stopSignal();
+    await server.close();
+    await axis.close();
+    process.stdout.write(`truc: đã dừng / stopped (${signal})\n`);
+    return EXIT_OK;
+  },
+};
