@@ -5,7 +5,6 @@ import { signCommand } from './sign.ts';
 import { signPacketCommand } from './sign-packet.ts';
 import { serveCommand } from './serve.ts';
 import { verifyCommand } from './verify.ts';
-import { verifyCommand } from './verify.ts';
 
 // Every command module of `truc`, in the order `truc --help` lists them.
 export const commands: TrucCommand<never>[] = [
@@ -14,6 +13,5 @@ export const commands: TrucCommand<never>[] = [
   signPacketCommand as unknown as TrucCommand<never>,
   pkiCommand as unknown as TrucCommand<never>,
   serveCommand as unknown as TrucCommand<never>,
-  verifyCommand as unknown as TrucCommand<never>,
   verifyCommand as unknown as TrucCommand<never>,
 ];
