@@ -177,7 +177,8 @@ export function inspectAttachments(packet: EdocPacket): { findings: Finding[]; p
       }
     }
     const wrapped = content !== bytes;
-    const acceptable = expected === 'zip' ? outer === 'zip' : expected === undefined || actual === expected;
+    // A ZIP-wrapped file is fine under application/zip; under its own type it is a mismatch.
+    const acceptable = expected === 'zip' ? outer === 'zip' : expected === undefined || (actual === expected && !wrapped);
     // Unrecognisable bytes declared as PDF are a corrupt PDF (an error), not a type mismatch.
     const claimsPdf = expected === 'pdf' && actual === 'unknown';
     if (!acceptable && !claimsPdf) {
