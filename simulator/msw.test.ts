@@ -26,7 +26,8 @@ describe('msw handlers backed by the simulator core', () => {
     const downloaded = await b.downloadEdoc(item.docId);
     expect(downloaded.ok).toBe(true);
     const journal = await fetch(`https://axis.test/_truc/v1/journal?operation=sendEdoc`, { headers: { authorization: 'Bearer t' } });
-    expect((await journal.json())[0].senderId).toBe(sent.DocId);
+    const entries = (await journal.json()) as { senderId?: string }[];
+    expect(entries[0].senderId).toBe(sent.DocId);
   });
 
   it('turns a dropped-connection fault into a network error', async () => {
