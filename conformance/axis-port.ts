@@ -1,7 +1,10 @@
 // The suite's handle on the simulated axis: the journal to judge, and the control-API actions the
 // runner performs for cases (provision counterparts, send as them, inject faults). The simulator
 // adapter implements it over the control API; tests implement it in memory.
+import type { FaultKind, FaultSpec } from '../simulator/faults.ts';
 import type { JournalView } from './journal-view.ts';
+
+export type { FaultKind, FaultSpec };
 
 export interface CounterpartAgency {
   /** QCVN 102 form code from the reserved test range (see agency-allocator.ts). */
@@ -27,20 +30,21 @@ export interface InjectResult {
   journalId?: number;
 }
 
-/** A fault scoped to the SUT, as the simulator's control API understands it. */
-export interface FaultSpec {
-  kind: 'fail-reply' | 'http-error' | 'drop' | 'delay' | 'silence';
-  /** The agency (systemid) whose calls it affects: always the SUT in a conformance run. */
-  agency: string;
+/**
+ * What a case asks for: the simulator's fault kinds (simulator/faults.ts) with a duration instead
+ * of clock times, since cases never read the clock. The runner scopes it to the SUT.
+ */
+export interface FaultRequest {
+  kind: FaultKind;
   /** Operations affected; all when absent. */
   operations?: string[];
   /** Affect the next N matching calls. */
   count?: number;
-  /** Affect matching calls for this long from now. */
+  /** Affect matching calls for this long from when the runner sets the fault. */
   durationMs?: number;
   /** `delay`: latency added to each affected call. */
   delayMs?: number;
-  /** `http-error`: the status to answer. */
+  /** `http`: the status to answer. */
   httpStatus?: number;
 }
 
@@ -48,7 +52,7 @@ export interface AxisPort {
   readonly journal: JournalView;
   provisionAgencies(agencies: readonly CounterpartAgency[]): Promise<void>;
   inject(request: InjectRequest): Promise<InjectResult>;
-  /** Sets a fault and returns its id. */
+  /** Sets a fault (the simulator's control-API form) and returns its id. */
   setFault(fault: FaultSpec): Promise<string>;
   clearFault(id: string): Promise<void>;
 }

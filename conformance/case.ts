@@ -5,7 +5,8 @@
 // the run's shared settle window. The runner owns time, deadlines, faults and evidence; a case
 // never sleeps and never reads a clock to decide.
 import type { Finding, LocalizedText } from '../edxml/finding.ts';
-import type { FaultSpec, InjectRequest, InjectResult } from './axis-port.ts';
+import type { IssuedCertificate, IssueOptions } from '../edxml/signatures/index.ts';
+import type { FaultRequest, InjectRequest, InjectResult } from './axis-port.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import type { TriggerAction } from './drivers/trigger.ts';
 import type { JournalEntry } from './journal-view.ts';
@@ -35,18 +36,29 @@ export interface DocumentOptions {
   codeNotation?: string;
 }
 
+/**
+ * The run's test PKI (its root is a trust anchor of the run, its CRL the run's revocation data):
+ * counterparts sign their documents with certificates from it. The PKI folder satisfies it.
+ */
+export interface RunPki {
+  /** A certificate issued earlier with exactly these options, else a new one. */
+  obtain(options: IssueOptions): Promise<IssuedCertificate>;
+}
+
 /** Facts the runner knows about the run, readable by every case. */
 export interface RunFacts {
   runId: string;
   /** The SUT's systemid / agency code. */
   sutCode: string;
   timing: Timing;
+  /** Absent when the run has no PKI: cases that must sign then end `error`. */
+  pki?: RunPki;
 }
 
 /** A fault's active period, recorded so run-wide cases can leave faulted traffic out. */
 export interface FaultWindow {
   caseId: string;
-  fault: FaultSpec;
+  fault: FaultRequest;
   start: Date;
   /** Undefined while active. */
   end?: Date;
@@ -102,7 +114,7 @@ export interface CaseContext extends JudgeContext {
   /** Resolves when `check` over the run's entries returns a value; fails the case at the deadline. */
   waitUntil<T>(check: (entries: readonly JournalEntry[]) => T | undefined, options: WaitOptions): Promise<T>;
   /** Injects a fault scoped to the SUT (only `alone` cases); the runner clears it when the case ends. */
-  fault(spec: Omit<FaultSpec, 'agency'>): Promise<void>;
+  fault(request: FaultRequest): Promise<void>;
   /** Ends the fault the case set last, so deadlines of F-04 start now. */
   endFault(): Promise<void>;
 }

@@ -195,7 +195,7 @@ describe('runner', () => {
         schedule,
         act: async (ctx) => {
           events.push(`start ${id}`);
-          if (schedule === 'alone') await ctx.fault({ kind: 'fail-reply', operations: ['sendEdoc'], count: 1 });
+          if (schedule === 'alone') await ctx.fault({ kind: 'fail', operations: ['sendEdoc'], count: 1 });
           await new Promise((resolve) => setImmediate(resolve));
           events.push(`end ${id}`);
         },
@@ -206,10 +206,32 @@ describe('runner', () => {
     const firstAlone = events.indexOf('start F-01');
     expect(events.slice(0, firstAlone).filter((e) => e.startsWith('end'))).toHaveLength(3);
     expect(events.slice(firstAlone)).toEqual(['start F-01', 'end F-01', 'start F-02', 'end F-02']);
-    expect(axis.faults.map((f) => [f.spec.agency, f.cleared])).toEqual([
-      [SUT, true],
-      [SUT, true],
+    expect(axis.faults.map((f) => [f.spec.agencies, f.cleared])).toEqual([
+      [[SUT], true],
+      [[SUT], true],
     ]);
+  });
+
+  it('starts a resilience deadline when its silence fault ends', async () => {
+    const axis = createFakeAxis();
+    const silent = (id: string, answerAfterMs: number) =>
+      defineCase({
+        id,
+        counterparts: 1,
+        schedule: 'alone',
+        act: async (ctx) => {
+          await ctx.fault({ kind: 'silence', durationMs: 300 });
+          setTimeout(() => axis.record({ operation: 'sendEdoc', caller: SUT, agencies: [SUT, ctx.agencies[0]], statusCode: '01' }), answerAfterMs);
+        },
+        await: (ctx) => ctx.waitFor((e) => e.statusCode === '01' && ctx.ownEntries().includes(e), { expected }),
+      });
+    // Response deadline 0.3 s: 450 ms is late from the start but in time from the fault's end.
+    const cases = [silent('F-01', 450), silent('F-02', 900), ...['F-03', 'F-04', 'F-05'].map((id) => defineCase({ id, counterparts: 0, schedule: 'alone' }))];
+    const record = await runSuite(options(axis, cases, { profile: 'resilience' }));
+    expect(result(record, 'F-01').result).toBe('pass');
+    expect(result(record, 'F-02').result).toBe('fail');
+    expect(axis.faults[0].spec).toMatchObject({ kind: 'silence', agencies: [SUT] });
+    expect(Date.parse(axis.faults[0].spec.until!) - Date.parse(axis.faults[0].spec.from!)).toBe(300);
   });
 
   it('refuses faults from concurrent cases (they would disturb their peers)', async () => {

@@ -3,8 +3,8 @@
 // the end, then opens the one shared settle window and judges every absence check over it.
 import type { Finding, LocalizedText } from '../edxml/finding.ts';
 import { createAgencyAllocator, type AgencyAllocator } from './agency-allocator.ts';
-import type { AxisPort, FaultSpec } from './axis-port.ts';
-import type { CaseContext, CaseDefinition, CaseDocument, CaseResult, FaultWindow, JudgeContext, RunFacts, WaitOptions } from './case.ts';
+import type { AxisPort } from './axis-port.ts';
+import type { CaseContext, CaseDefinition, CaseDocument, CaseResult, FaultWindow, JudgeContext, RunFacts, RunPki, WaitOptions } from './case.ts';
 import { catalogueEntry, casesOfProfile, type CatalogueEntry, type RunProfile } from './catalogue.ts';
 import type { Driver } from './drivers/driver.ts';
 import { triggerJson } from './drivers/trigger.ts';
@@ -37,6 +37,8 @@ export interface RunOptions {
   concurrency?: number;
   allocator?: AgencyAllocator;
   progress?: ProgressReporter;
+  /** The run's test PKI, for cases whose counterparts send signed documents. */
+  pki?: RunPki;
 }
 
 export class RunConfigError extends Error {
@@ -108,7 +110,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const startedAt = new Date();
   const journal = options.port.journal;
   const allocator = options.allocator ?? createAgencyAllocator();
-  const facts: RunFacts = { runId: options.runId, sutCode: options.sut.code, timing: options.timing };
+  const facts: RunFacts = { runId: options.runId, sutCode: options.sut.code, timing: options.timing, ...(options.pki ? { pki: options.pki } : {}) };
   const harness: HarnessRecord[] = [];
   const faultWindows: FaultWindow[] = [];
   let documentCounter = 0;
@@ -134,7 +136,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
     for (const { window } of run.faults) {
       if (window.end) continue;
       // F-04: the deadline starts when a timed fault (silence) ends; F-05: latency stretches it.
-      if (window.fault.durationMs !== undefined && window.fault.kind !== 'delay') {
+      if (window.fault.durationMs !== undefined && window.fault.kind === 'silence') {
         ms += Math.max(0, window.start.getTime() + window.fault.durationMs - now);
       }
       if (window.fault.kind === 'delay' && window.fault.delayMs) ms += window.fault.delayMs * CALLS_PER_FLOW;
@@ -325,16 +327,21 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
         run.evidence.add(found.id);
         return found;
       },
-      async fault(spec) {
+      async fault(request) {
         if (run.definition?.schedule !== 'alone') {
           throw new CaseStop('error', {
             vi: `Chỉ ca chạy riêng mới được gây lỗi trục (${run.entry.id})`,
             en: `Only cases that run alone may inject faults (${run.entry.id})`,
           });
         }
-        const fault: FaultSpec = { ...spec, agency: options.sut.code };
-        const id = await options.port.setFault(fault);
-        const window: FaultWindow = { caseId: run.entry.id, fault, start: new Date() };
+        const start = new Date();
+        const { durationMs, ...rest } = request;
+        const id = await options.port.setFault({
+          ...rest,
+          agencies: [options.sut.code],
+          ...(durationMs === undefined ? {} : { from: start.toISOString(), until: new Date(start.getTime() + durationMs).toISOString() }),
+        });
+        const window: FaultWindow = { caseId: run.entry.id, fault: request, start };
         faultWindows.push(window);
         run.faults.push({ id, window });
       },

@@ -1,0 +1,131 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildPacket } from '../edxml/build.ts';
+import { composeEdoc } from '../edxml/compose.ts';
+import { createAxis, type Axis } from '../simulator/axis.ts';
+import { AxisClient } from '../simulator/client/client.ts';
+import { defineCase } from './case.ts';
+import { createInProcessDriver } from './drivers/in-process.ts';
+import { runSuite } from './runner.ts';
+import { inProcessAxisPort, remoteAxisPort, type SimulatorPort } from './simulator-port.ts';
+
+const SUT = '000.00.00.H41';
+const SECRET = 'sut-secret-for-tests';
+
+/** A minimal SUT: polls once per journal tick until it has acknowledged what it finds. */
+function miniSut(axis: Axis): { stop: () => void } {
+  const client = new AxisClient({ baseUrl: 'http://axis.test', systemId: SUT, secret: SECRET, fetch: (r) => axis.app.request(r) });
+  let running = true;
+  const loop = async () => {
+    while (running) {
+      const list = await client.getReceivedEdocList({ messagetype: 'edoc' });
+      for (const item of list.data ?? []) {
+        await client.getEdoc(item.docId);
+        await client.updateStatus(item.docId, 'done');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  void loop();
+  return { stop: () => (running = false) };
+}
+
+const receiveCase = defineCase({
+  id: 'B-01',
+  counterparts: 1,
+  schedule: 'concurrent',
+  setup: (ctx) => {
+    const doc = ctx.document();
+    const packet = composeEdoc({ ...doc, from: doc.from, to: [ctx.run.sutCode], subject: 'Thử nghiệm cổng điều khiển' });
+    return { doc, bytes: buildPacket(packet) };
+  },
+  act: async (ctx, state) => {
+    await ctx.send({ from: state.doc.from, bytes: state.bytes, messageType: 'edoc' });
+  },
+  await: (ctx) =>
+    ctx.waitFor((e) => e.operation === 'updateStatus' && e.caller === SUT && ctx.ownEntries().includes(e), {
+      expected: { vi: 'Hệ thống xác nhận done', en: 'The system acknowledges done' },
+    }),
+  assert: (ctx, _state, ack) => {
+    if (ack.headers.status !== 'done') ctx.fail({ vi: 'done', en: 'done' }, { vi: ack.headers.status ?? '?', en: ack.headers.status ?? '?' });
+  },
+});
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setUp(): Promise<Axis> {
+  const axis = await createAxis({ systems: [{ systemId: SUT, secret: SECRET }] });
+  cleanups.push(() => axis.close());
+  await axis.app.request(`${axis.controlPrefix}/directory/${SUT}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${axis.controlToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'UBND tỉnh Nghệ An', code102: SUT }),
+  });
+  const sut = miniSut(axis);
+  cleanups.push(sut.stop);
+  return axis;
+}
+
+async function runOn(port: SimulatorPort) {
+  cleanups.push(() => port.close());
+  return runSuite({
+    runId: 'r-port',
+    profile: 'business',
+    timing: { profile: 'ci', responseSeconds: 5, settleSeconds: 0.05 },
+    sut: { code: SUT, name: 'UBND tỉnh Nghệ An' },
+    cases: [receiveCase],
+    port,
+    driver: createInProcessDriver(async () => 'accepted'),
+    suiteVersion: 'test',
+  });
+}
+
+describe('simulator port', () => {
+  it('in process: injects as a counterpart and resolves on the SUT acknowledgement journaled by the real axis', async () => {
+    const axis = await setUp();
+    const record = await runOn(await inProcessAxisPort(axis, 'r-port'));
+    const b01 = record.cases.find((c) => c.id === 'B-01')!;
+    expect(b01.result).toBe('pass');
+    const operations = b01.evidence.map((id) => record.journal.find((e) => e.id === id)?.operation);
+    expect(operations).toEqual(['control:inject', 'updateStatus']);
+    expect(record.journal.every((e) => e.run === 'r-port')).toBe(true);
+    expect(record.journal.some((e) => e.operation === 'getEdoc' && e.caller === SUT)).toBe(true);
+  });
+
+  it('over HTTP: the same run through the control API and its server-sent journal events', async () => {
+    const axis = await setUp();
+    const server = await new Promise<{ server: ServerType; port: number }>((resolve) => {
+      const s = serve({ fetch: axis.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve({ server: s, port: info.port }));
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.server.close(() => resolve());
+          // Keep-alive sockets would otherwise hold close() for seconds.
+          (server.server as import('node:http').Server).closeAllConnections();
+        }),
+    );
+    const port = await remoteAxisPort({
+      controlUrl: `http://127.0.0.1:${server.port}${axis.controlPrefix}`,
+      token: axis.controlToken,
+      runId: 'r-port',
+    });
+    const record = await runOn(port);
+    expect(record.cases.find((c) => c.id === 'B-01')!.result).toBe('pass');
+    expect(record.journal.find((e) => e.operation === 'control:inject')?.bodyExcerpt?.byteLength).toBeGreaterThan(100);
+  });
+
+  it('sets and clears faults scoped to the SUT, tolerating faults that used themselves up', async () => {
+    const axis = await setUp();
+    const port = await inProcessAxisPort(axis, 'r-fault');
+    cleanups.push(() => port.close());
+    const id = await port.setFault({ kind: 'fail', operations: ['sendEdoc'], agencies: [SUT], count: 1 });
+    expect(axis.core.faults.list().map((f) => f.id)).toEqual([id]);
+    await port.clearFault(id);
+    expect(axis.core.faults.list()).toEqual([]);
+    await expect(port.clearFault(id)).resolves.toBeUndefined();
+  });
+});
