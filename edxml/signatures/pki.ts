@@ -272,7 +272,8 @@ export function issueCertificate(pki: TestPki, options: IssueOptions): IssuedCer
 export function toPkcs12(issued: CertifiedKey & { chainPem: string[] }, password: string, friendlyName?: string): Uint8Array {
   const key = forge.pki.privateKeyFromPem(issued.privateKeyPem);
   const certs = [issued.certificatePem, ...issued.chainPem].map((pem) => forge.pki.certificateFromPem(pem));
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, password, { algorithm: '3des', friendlyName });
+  // forge reads friendlyName whenever the key is present, even undefined.
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, password, { algorithm: '3des', ...(friendlyName ? { friendlyName } : {}) });
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
 
