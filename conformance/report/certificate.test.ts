@@ -9,7 +9,8 @@ import type { RunRecord } from '../run-record.ts';
 import { makeTestCa } from '../testing/test-ca.ts';
 import { sampleRun } from '../testing/sample-run.ts';
 import { signatureVerifies, type RunCertificate } from './certificate.ts';
-import { CertifierError, issueCertifierFromCa, loadCertifierP12, type Certifier, type IssuingCa } from './certifier.ts';
+import { createTestPki } from '../../edxml/signatures/pki.ts';
+import { CertifierError, certifierFromTestPki, issueCertifierFromCa, loadCertifierP12, type Certifier, type IssuingCa } from './certifier.ts';
 import { parsePemCertificates, verifyRunFolder } from './verify-run.ts';
 import { OutputError, writeRunOutputs } from './write-run-outputs.ts';
 
@@ -78,6 +79,18 @@ describe('verifyRunFolder', () => {
     expect(await codes(dir)).toEqual([]);
     expect(await codes(dir, parsePemCertificates(ca.certificatePem))).toEqual([]);
     expect(await codes(dir, parsePemCertificates(makeTestCa('another root').certificatePem))).toEqual(['VERIFY-UNTRUSTED certificate.json']);
+  });
+
+  it('with the test PKI certifier, the folder chains to the PKI root (and not to its untrusted root)', async () => {
+    const pki = createTestPki();
+    const { dir, certificate } = await writeRunOutputs(fresh(), run, { certifier: certifierFromTestPki(pki) });
+    expect(certificate.signature.chain).toHaveLength(3);
+    expect(await codes(dir, parsePemCertificates(pki.root.certificatePem))).toEqual([]);
+    expect(await codes(dir, parsePemCertificates(pki.untrustedRoot.certificatePem))).toEqual(['VERIFY-UNTRUSTED certificate.json']);
+  });
+
+  it('refuses to issue a certifier under a CA that is not valid now', () => {
+    expect(() => issueCertifierFromCa(makeTestCa('old', 1), 'c', new Date(Date.now() + 10 * 86_400_000))).toThrow(CertifierError);
   });
 
   it('names each changed, missing and extra file', async () => {

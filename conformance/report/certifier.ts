@@ -4,6 +4,7 @@
 // certifier of its own. Both end in the same small shape, so signing does not care which.
 import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import type { TestPki } from '../../edxml/signatures/pki.ts';
 
 export interface Certifier {
   privateKey: KeyObject;
@@ -74,8 +75,15 @@ export interface IssuingCa {
  * and the certificate by node-forge.
  */
 export function issueCertifierFromCa(ca: IssuingCa, commonName = 'truc certifier', now = new Date()): Certifier {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const caCert = forge.pki.certificateFromPem(ca.certificatePem);
+  if (caCert.validity.notAfter.getTime() <= now.getTime() || caCert.validity.notBefore.getTime() > now.getTime()) {
+    throw new CertifierError(
+      'CONF-CERTIFIER-CA-EXPIRED',
+      'CA phát hành của bộ PKI thử nghiệm không còn hiệu lực; không cấp được chứng thư người chứng nhận',
+      'The test PKI issuing CA is not valid now; cannot issue a certifier certificate',
+    );
+  }
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const caKey = forge.pki.privateKeyFromPem(ca.privateKeyPem);
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
@@ -96,3 +104,15 @@ export function issueCertifierFromCa(ca: IssuingCa, commonName = 'truc certifier
   const issuers = [ca.certificatePem, ...(ca.chainPem ?? [])].map((pem) => certDer(forge.pki.certificateFromPem(pem)));
   return { privateKey, chain: [certDer(cert), ...issuers] };
 }
+
+/**
+ * The default certifier of a run: the test PKI (openPkiFolder) has no certifier of its own, so one
+ * is issued per run under its intermediate; the chain ends at the PKI root, which is what
+ * `truc verify --trust <pki>/root.cert.pem` checks.
+ */
+export const certifierFromTestPki = (pki: Pick<TestPki, 'intermediate' | 'root'>, now = new Date()): Certifier =>
+  issueCertifierFromCa(
+    { certificatePem: pki.intermediate.certificatePem, privateKeyPem: pki.intermediate.privateKeyPem, chainPem: [pki.root.certificatePem] },
+    'truc certifier',
+    now,
+  );
