@@ -1,5 +1,5 @@
 // The simulated axis: one core (store, directory, faults, journal events) behind hono layers —
-// journal → dispatch → authentication → faults → operation — plus the control API. The same app
+// journal → dispatch → body → authentication → faults → operation — plus the control API. The same app
 // serves `truc serve` (@hono/node-server), in-process tests (app.request) and msw handlers.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
@@ -11,6 +11,7 @@ import { JournalEvents, type AxisCore, type AxisOptions } from './core.ts';
 import { ALLOWED_TEST_IDS } from './directory/seed.ts';
 import { FaultRegistry } from './faults.ts';
 import { authLayer } from './http/auth.ts';
+import { bodyLayer } from './http/body.ts';
 import type { AxisEnv } from './http/context.ts';
 import { fail } from './http/envelope.ts';
 import { faultsLayer } from './http/faults.ts';
@@ -98,7 +99,7 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     await next();
   });
   axis.use('*', journalLayer);
-  axis.all('/:operation', operationLayer, authLayer, faultsLayer, (c) => c.var.operation.handle(c));
+  axis.all('/:operation', operationLayer, bodyLayer, authLayer, faultsLayer, (c) => c.var.operation.handle(c));
 
   const app = new Hono<AxisEnv>();
   app.route(controlPrefix, controlApp(core, controlToken) as unknown as Hono<AxisEnv>);

@@ -1,34 +1,11 @@
-// Journal layer: reads the body (within the size limit), lets the inner layers work, then records
-// the exchange with secrets redacted, noting first whether the secret appeared (conformance T-05).
+// Journal layer: lets the inner layers work, then records the exchange with secrets redacted,
+// noting first whether the secret appeared (conformance T-05).
 import type { MiddlewareHandler } from 'hono';
 import { sha256 } from '../protocol/signing.ts';
 import type { NewJournalEntry } from '../store/types.ts';
 import type { AxisEnv, Exchange } from './context.ts';
-import { fail } from './envelope.ts';
 
 const REDACTED = '[redacted]';
-
-type BodyRead = { ok: true; body: Uint8Array } | { ok: false };
-
-async function readBody(request: Request, limit: number): Promise<BodyRead> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) return { ok: false };
-  if (!request.body) return { ok: true, body: new Uint8Array(0) };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return { ok: false };
-    }
-    chunks.push(value);
-  }
-  return { ok: true, body: Buffer.concat(chunks) };
-}
 
 function replaceAll(bytes: Uint8Array, needle: Buffer): Uint8Array {
   const out = Buffer.from(bytes);
@@ -66,13 +43,7 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
     body: new Uint8Array(0),
   };
   c.set('exchange', exchange);
-  const read = await readBody(c.req.raw, core.options.maxBody);
-  if (read.ok) {
-    exchange.body = read.body;
-    await next();
-  } else {
-    c.res = fail(c, 'PAYLOAD_TOO_LARGE', `gioi han ${core.options.maxBody} byte`);
-  }
+  await next();
 
   const system = exchange.claimedSystemId ? await core.store.getSystem(exchange.claimedSystemId) : undefined;
   const secret = system?.secret;
