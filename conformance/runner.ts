@@ -13,7 +13,7 @@ import type { ProgressReporter } from './progress.ts';
 import type { CaseOutcome, EvidenceId, HarnessRecord, RunRecord, SutInfo } from './run-record.ts';
 import type { Timing } from './timing.ts';
 import { verdictOf } from './verdict.ts';
-import { vietnamDate } from './vietnam-time.ts';
+import { vietnamDate } from '../edxml/dates.ts';
 
 /**
  * F-05 adds latency to every call: a core flow (list, fetch, ack, send 01, send 03, …) makes about
