@@ -30,7 +30,7 @@ describe('control API', () => {
     expect((await control(axis, '/systems', { token: 'wrong' })).status).toBe(401);
     const agency = await axis.app.request(`${CONTROL}/systems`, { headers: signHeaders([['systemid', NGHE_AN.systemId]], NGHE_AN.secret) });
     expect(agency.status).toBe(401);
-    expect((await agency.json()).error.code).toBe('CTL-UNAUTHORIZED');
+    expect(((await agency.json()) as { error: { code: string } }).error.code).toBe('CTL-UNAUTHORIZED');
   });
 
   it('provisions and removes systems that can then call the axis', async () => {

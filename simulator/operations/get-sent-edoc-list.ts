@@ -1,21 +1,9 @@
+import { statusCodeInfo } from '../../edxml/status.ts';
 import { fail, ok } from '../http/envelope.ts';
 import { formatAxisTime } from '../protocol/time.ts';
 import type { Delivery } from '../store/types.ts';
 import { docIdHeader } from './inbox.ts';
 import type { Operation } from './operation.ts';
-
-/** ASCII meaning of each status code a recipient can send back (spec edxml §2). */
-export const STATUS_CODE_DESC: Record<string, string> = {
-  '01': 'Da den',
-  '02': 'Tu choi tiep nhan',
-  '03': 'Da tiep nhan',
-  '04': 'Phan cong',
-  '05': 'Dang xu ly',
-  '06': 'Hoan thanh',
-  '13': 'Yeu cau lay lai',
-  '15': 'Dong y',
-  '16': 'Tu choi',
-};
 
 const SEND_STATUS_DESC = { queued: 'Cho nhan', delivered: 'Da chuyen', done: 'Da nhan', fail: 'Nhan loi' } as const;
 
@@ -56,7 +44,7 @@ export const getSentEdocList: Operation = {
           sendStatus: status,
           sendStatusDesc: SEND_STATUS_DESC[status],
           receiveStatus: d.lastStatusCode ?? '',
-          receiveStatusDesc: d.lastStatusCode ? (d.lastStatusDesc ?? STATUS_CODE_DESC[d.lastStatusCode] ?? '') : '',
+          receiveStatusDesc: d.lastStatusCode ? (d.lastStatusDesc ?? statusCodeInfo(d.lastStatusCode)?.ascii ?? '') : '',
         };
       }),
     });
