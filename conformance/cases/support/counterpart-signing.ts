@@ -1,0 +1,58 @@
+// Signed PDFs a counterpart attaches (SG-05, SG-06, SG-07): signed with the run's PKI, so a correct
+// SUT trusts them, or deliberately defective (changed after signing, untrusted root, expired or
+// revoked certificate). The certificate names the counterpart agency, as an organisation's does.
+import type { AttachmentInput } from '../../../edxml/compose.ts';
+import { signPdf, type CertificateVariant } from '../../../edxml/signatures/index.ts';
+import { samplePdf } from '../../../edxml/signatures/sample-pdf.ts';
+import type { JudgeContext } from '../../case.ts';
+
+/** The harness cannot run the case (the runner reports it as `error`, never as a SUT failure). */
+export class CaseHarnessError extends Error {
+  constructor(
+    readonly code: string,
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+/** The organisation name counterparts write in From/OrganName and their certificates. */
+export const counterpartName = (code: string): string => `Cơ quan thử nghiệm ${code}`;
+
+const PAGE_TEXT = 'VAN BAN KY SO THU NGHIEM - SIGNED TEST DOCUMENT';
+
+export interface SignedPdfOptions {
+  /** Defect of the signing certificate; `valid` by default. */
+  variant?: CertificateVariant;
+  /** Change one byte of the page text after signing, inside the signed range (SG-05). */
+  tamper?: boolean;
+}
+
+/** Changes one letter of the page text: same length, so the ByteRange still holds but the digest does not. */
+function tamperPageText(pdf: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(pdf);
+  const at = bytes.indexOf(Buffer.from(PAGE_TEXT, 'latin1'));
+  if (at < 0) throw new CaseHarnessError('CONF-CASE-TAMPER', 'Không tìm thấy nội dung trang để sửa', 'The page text to change was not found');
+  bytes[at] = bytes[at] === 0x58 ? 0x59 : 0x58;
+  return new Uint8Array(bytes);
+}
+
+/** A one-page PDF signed by `issuer`'s organisation certificate from the run's PKI. */
+export async function signedPdfAttachment(ctx: JudgeContext, issuer: string, name: string, options: SignedPdfOptions = {}): Promise<AttachmentInput> {
+  const pki = ctx.run.pki;
+  if (!pki) {
+    throw new CaseHarnessError(
+      'CONF-CASE-NO-PKI',
+      `Lượt chạy không có PKI thử nghiệm nên ca ${ctx.entry.id} không ký được văn bản`,
+      `The run has no test PKI, so case ${ctx.entry.id} cannot sign its documents`,
+    );
+  }
+  const certificate = await pki.obtain({ agencyCode: issuer, agencyName: counterpartName(issuer), variant: options.variant ?? 'valid' });
+  const signed = await signPdf(samplePdf({ text: PAGE_TEXT }), {
+    privateKeyPem: certificate.privateKeyPem,
+    certificatePem: certificate.certificatePem,
+    chainPem: certificate.chainPem,
+  });
+  return { name, contentType: 'application/pdf', bytes: options.tamper ? tamperPageText(signed) : signed };
+}
