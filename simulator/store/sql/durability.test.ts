@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from './open.ts';
-import { removeDir, tempDataDir } from './test-support.ts';
+import { removeDir, preparedDataDir } from './test-support.ts';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
@@ -34,7 +34,7 @@ describe('embedded store durability', () => {
   });
 
   it('keeps a send answered OK when the process is killed right after (SIGKILL)', async () => {
-    const dir = await tempDataDir();
+    const dir = await preparedDataDir();
     dirs.push(dir);
     const senderId = '6740d1c2a1b2c3d4e5f6a0b1';
     const receivers = ['8f2b1c3e-1111-4a2b-9c3d-000000000001', '8f2b1c3e-2222-4a2b-9c3d-000000000002'];

@@ -8,7 +8,7 @@ import { migrate, splitStatements } from './migrate.ts';
 import { openEmbeddedStore, openPostgresStore } from './open.ts';
 import { openPgDriver } from './pg-driver.ts';
 import { MIGRATIONS } from './schema.ts';
-import { TEST_PG_URL, dropSchemas, randomSchema, removeDir, tempDataDir } from './test-support.ts';
+import { TEST_PG_URL, dropSchemas, preparedDataDir, randomSchema, removeDir, tempDataDir } from './test-support.ts';
 
 const schemas: string[] = [];
 const dirs: string[] = [];
@@ -119,6 +119,7 @@ describe('opening failures are bilingual StoreErrors', () => {
   });
 
   it('a data folder already open, by this or another process', async () => {
+    // A fresh folder on purpose: this is the one test that creates a new cluster every run.
     const dir = await tempDataDir();
     dirs.push(dir);
     const first = await openEmbeddedStore(dir);
@@ -133,7 +134,7 @@ describe('opening failures are bilingual StoreErrors', () => {
   });
 
   it('a lock left by a dead process is taken over', async () => {
-    const dir = await tempDataDir();
+    const dir = await preparedDataDir();
     dirs.push(dir);
     // pid 2^22 + 1 is above Linux's pid_max ceiling, so no process can hold it.
     await writeFile(join(dir, 'db.lock'), `${2 ** 22 + 1}\n`);

@@ -6,7 +6,7 @@ import { seedDirectory } from '../../directory/seed.ts';
 import { sampleDelivery, samplePacket } from '../store-contract.ts';
 import type { NewJournalEntry, Store } from '../types.ts';
 import { openEmbeddedStore, openPostgresStore } from './open.ts';
-import { TEST_PG_URL, dropSchemas, randomSchema, removeDir, tempDataDir } from './test-support.ts';
+import { TEST_PG_URL, dropSchemas, randomSchema, removeDir, preparedDataDir } from './test-support.ts';
 
 const byteOrder = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
@@ -14,7 +14,7 @@ const engines: [string, () => Promise<{ store: Store; cleanup: () => Promise<voi
   [
     'PGlite',
     async () => {
-      const dir = await tempDataDir();
+      const dir = await preparedDataDir();
       return { store: await openEmbeddedStore(dir), cleanup: () => removeDir(dir) };
     },
   ],

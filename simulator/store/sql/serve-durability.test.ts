@@ -1,12 +1,11 @@
 // End to end: `truc serve` on an embedded data folder answers a sendEdoc OK, is killed with SIGKILL
 // at once, and after a restart on the same folder the recipient still finds the packet.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AxisClient } from '../../client/client.ts';
 import { NGHE_AN, TAY_NINH, edocBytes } from '../../testing/fixtures.ts';
-import { removeDir, tempDataDir } from './test-support.ts';
+import { removeDir, preparedDataDir } from './test-support.ts';
 
 const TRUC = fileURLToPath(new URL('../../../bin/truc.js', import.meta.url));
 
@@ -49,9 +48,8 @@ describe('truc serve durability (embedded store)', () => {
   });
 
   it('still delivers a packet answered OK after the server is killed hard and restarted', async () => {
-    const dir = await tempDataDir();
-    dirs.push(dir);
-    const dataDir = join(dir, 'truc-data');
+    const dataDir = await preparedDataDir();
+    dirs.push(dataDir);
 
     const first = await serve(dataDir);
     running.push(first);

@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
 import { describeStoreContract } from '../store-contract.ts';
 import { openEmbeddedStore } from './open.ts';
-import { removeDir, tempDataDir } from './test-support.ts';
+import { removeDir, preparedDataDir } from './test-support.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -9,7 +9,7 @@ afterAll(async () => {
 });
 
 describeStoreContract('SQL on embedded PGlite', async () => {
-  const dir = await tempDataDir();
+  const dir = await preparedDataDir();
   dirs.push(dir);
   return openEmbeddedStore(dir);
 });
