@@ -3,6 +3,7 @@
 // local name (any prefix or none), element order free, unknown elements kept, values kept as
 // written, and the real-world quirks (misplaced or duplicated elements, `1` for `01`) accepted and
 // reported.
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Finding } from './finding.ts';
 import { report, type Rule } from './rule.ts';
 import {
@@ -265,11 +266,32 @@ function readPacket(r: Reader, root: XmlElement): ParseResult {
   return { kind: packet.kind, packet, findings: r.findings };
 }
 
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * The text the scanner reads. Bytes are checked as UTF-8 (natively) and then read as latin1: every
+ * markup character is ASCII, which UTF-8 and latin1 share, and a latin1 string is one byte per
+ * character, whereas any Vietnamese letter would make V8 store the whole packet, attachments
+ * included, at two bytes per character. Only the small envelope is then decoded as UTF-8.
+ */
+function scannerText(input: Uint8Array | string): { text: string; latin1: boolean } | { finding: Finding } {
+  if (typeof input === 'string') {
+    const decoded = decodePacketText(input);
+    return decoded.text === undefined ? { finding: decoded.finding! } : { text: decoded.text, latin1: false };
+  }
+  const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const body = UTF8_BOM.every((b, i) => buffer[i] === b) ? buffer.subarray(3) : buffer;
+  if (body.byteLength === 0) return { finding: report(xmlRules.empty, '/') };
+  if (!isUtf8(body)) return { finding: report(xmlRules.encoding, '/', { detail: 'invalid UTF-8 byte sequence' }) };
+  const text = body.toString('latin1');
+  return text.trim() === '' ? { finding: report(xmlRules.empty, '/') } : { text, latin1: true };
+}
+
 /** Reads an edoc or status packet. Never throws: every problem becomes a finding. */
 export function parsePacket(input: Uint8Array | string): ParseResult {
-  const decoded = decodePacketText(input);
-  if (decoded.text === undefined) return { kind: 'unknown', findings: decoded.finding ? [decoded.finding] : [] };
-  const scan = scanXml(decoded.text);
+  const source = scannerText(input);
+  if ('finding' in source) return { kind: 'unknown', findings: [source.finding] };
+  const scan = scanXml(source.text);
   if (scan.problem) {
     const p = scan.problem;
     const finding =
@@ -284,9 +306,10 @@ export function parsePacket(input: Uint8Array | string): ParseResult {
   if (scan.declaredEncoding && scan.declaredEncoding.toLowerCase().replace('_', '-') !== 'utf-8') {
     r.add(xmlRules.encoding, '/', { detail: `declared encoding ${scan.declaredEncoding}` });
   }
+  const envelope = source.latin1 ? Buffer.from(scan.envelope, 'latin1').toString('utf8') : scan.envelope;
   let root: XmlElement | undefined;
   try {
-    root = readTree(scan.envelope, scan.encodedBodies);
+    root = readTree(envelope, scan.encodedBodies);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return { kind: 'unknown', findings: [...r.findings, report(xmlRules.malformed, '/', { detail, offset: 0 })] };

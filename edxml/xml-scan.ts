@@ -28,7 +28,8 @@ export interface ScanResult {
 }
 
 const NAME = /[^\s/>=<"']+/y;
-const NAME_VALID = /^[\p{L}_][\p{L}\p{N}_.\-·]*(?::[\p{L}_][\p{L}\p{N}_.\-·]*)?$/u;
+// \u0080-\u00ff: parse.ts scans bytes read as latin1, where a non-ASCII letter shows as such characters.
+const NAME_VALID = /^[\p{L}_\u0080-\u00ff][\p{L}\p{N}_.\-·\u0080-\u00ff]*(?::[\p{L}_\u0080-\u00ff][\p{L}\p{N}_.\-·\u0080-\u00ff]*)?$/u;
 const REFERENCE = /&(?:lt|gt|amp|apos|quot|#[0-9]+|#x[0-9a-fA-F]+);/y;
 const SPACE = /[ \t\r\n]*/y;
 const ENCODING = /\bencoding\s*=\s*["']([^"']*)["']/;
