@@ -83,6 +83,7 @@ describe('directory validation', () => {
     ['a missing name', [{ ...good()[0], name: '' }], /"name"/],
     ['a malformed QCVN 102 code', [{ ...good()[0], code102: '01.02.G22' }], /QCVN 102/],
     ['a malformed QĐ 20 code', [{ ...good()[0], code: 'g22 x' }], /not a valid identifier/],
+    ['a test relay id as a record', [{ ...good()[0], code: 'vxp.saas.02', code102: undefined }], /not a valid identifier/],
     ['an invalid mail', [{ ...good()[0], mail: 'not-a-mail' }], /e-mail/],
     ['a non-integer version', [{ ...good()[0], version: '1' }], /version/],
     ['a non-boolean deleted', [{ ...good()[0], deleted: 'no' }], /deleted/],

@@ -2,6 +2,7 @@
 // written in code, because the province list changes (2025 mergers) and vendors may bring their own.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { classifyOrganId } from '../../edxml/identifiers.ts';
 import type { DirectoryRecord } from '../../edxml/types.ts';
 
 export const SEED_DIRECTORY_PATH = fileURLToPath(new URL('../../fixtures/directory/agencies.json', import.meta.url));
@@ -27,9 +28,6 @@ export class DirectorySeedError extends Error {
   }
 }
 
-const CODE102 = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
-/** QĐ 20/2020 charset and length; the group widths are not public, so any groups are accepted. */
-const CODE_QD20 = /^[0-9A-Z]+(\.[0-9A-Z]+)*$/;
 const MAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MODIFY_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const OPTIONAL_STRINGS = ['pid', 'pcode', 'code102', 'oldCode', 'mail', 'mobile', 'fax', 'modifyDate'] as const;
@@ -54,11 +52,13 @@ function checkRecord(r: unknown, where: string): SeedResult | undefined {
       return invalid(where, `trường "${field}" phải là chuỗi`, `field "${field}" must be a string`);
     }
   }
+  // Code forms are judged by the one identifier implementation the validator uses; allow-listed
+  // test ids are deliberately not accepted here: they are not directory records.
   const code = r.code as string;
-  if (code.length > 35 || !(CODE_QD20.test(code) || CODE102.test(code))) {
+  if (classifyOrganId(code) === 'invalid') {
     return invalid(where, `mã "${code}" không đúng dạng`, `code "${code}" is not a valid identifier`);
   }
-  if (r.code102 !== undefined && !CODE102.test(r.code102 as string)) {
+  if (r.code102 !== undefined && classifyOrganId(r.code102 as string) !== 'qcvn102') {
     return invalid(where, `mã "${String(r.code102)}" không đúng dạng QCVN 102`, `"${String(r.code102)}" is not a QCVN 102 code`);
   }
   if (r.mail !== undefined && !MAIL.test(r.mail as string)) {
