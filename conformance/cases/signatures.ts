@@ -151,7 +151,7 @@ async function judgeVerdicts(ctx: CaseContext, sent: Signed[], wanted: '02' | '0
   }
 }
 
-const sg05 = defineCase<Signed[]>({
+const sg05 = defineCase<Signed[], undefined>({
   id: 'SG-05',
   counterparts: 1,
   schedule: 'concurrent',
@@ -162,7 +162,7 @@ const sg05 = defineCase<Signed[]>({
   },
 });
 
-const sg06 = defineCase<Signed[]>({
+const sg06 = defineCase<Signed[], undefined>({
   id: 'SG-06',
   counterparts: 1,
   schedule: 'concurrent',
@@ -176,7 +176,7 @@ const sg06 = defineCase<Signed[]>({
   },
 });
 
-const sg07 = defineCase<Signed[]>({
+const sg07 = defineCase<Signed[], undefined>({
   id: 'SG-07',
   counterparts: 1,
   schedule: 'concurrent',
