@@ -118,6 +118,20 @@ describe('simulator port', () => {
     expect(record.journal.find((e) => e.operation === 'control:inject')?.bodyExcerpt?.byteLength).toBeGreaterThan(100);
   });
 
+  it('provisions the SUT: keeps a known secret, sets a given one, adds a missing directory entry once', async () => {
+    const axis = await setUp();
+    const port = await inProcessAxisPort(axis, 'r-sys');
+    cleanups.push(() => port.close());
+    expect(await port.ensureSystem(SUT)).toBe(SECRET);
+    const issued = await port.ensureSystem('000.00.00.H53');
+    expect(issued.length).toBeGreaterThan(10);
+    expect(await port.ensureSystem('000.00.00.H53', 'chosen')).toBe('chosen');
+    expect((await axis.core.store.getSystem('000.00.00.H53'))?.secret).toBe('chosen');
+    expect(await port.ensureAgency('000.00.00.H53', 'UBND tỉnh Tây Ninh')).toBe('UBND tỉnh Tây Ninh');
+    expect(await port.ensureAgency('000.00.00.H53', 'renamed')).toBe('UBND tỉnh Tây Ninh');
+    expect((await axis.core.store.findAgency('000.00.00.H53'))?.name).toBe('UBND tỉnh Tây Ninh');
+  });
+
   it('sets and clears faults scoped to the SUT, tolerating faults that used themselves up', async () => {
     const axis = await setUp();
     const port = await inProcessAxisPort(axis, 'r-fault');

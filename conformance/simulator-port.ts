@@ -5,7 +5,7 @@
 // the journal view keeps only that run's entries.
 import type { Axis } from '../simulator/axis.ts';
 import type { JournalEntryJson } from '../simulator/journal-json.ts';
-import { RESERVED_PARENT } from './agency-allocator.ts';
+import { RESERVED_PARENT, reservedQd20Form } from './agency-allocator.ts';
 import type { AxisPort, FaultSpec, InjectRequest, InjectResult } from './axis-port.ts';
 import { createJournalFeed, type JournalEntry, type JournalFeed } from './journal-view.ts';
 
@@ -24,6 +24,13 @@ export class ControlApiError extends Error {
 
 export interface SimulatorPort extends AxisPort {
   readonly journal: JournalFeed;
+  /**
+   * Makes sure the SUT can connect: sets `secret` when given, otherwise keeps the secret the axis
+   * already holds or has one issued. Resolves with the secret in force.
+   */
+  ensureSystem(systemId: string, secret?: string): Promise<string>;
+  /** Adds the agency to the directory unless it is already there (either code form); resolves with its directory name. */
+  ensureAgency(code: string, name: string): Promise<string>;
   /** Stops following the journal and clears the run label. */
   close(): Promise<void>;
 }
@@ -47,6 +54,22 @@ export function journalEntryFromJson(json: JournalEntryJson): JournalEntry {
 function controlPort(transport: ControlTransport, journal: JournalFeed, stop: () => Promise<void>): SimulatorPort {
   return {
     journal,
+    async ensureSystem(systemId, secret) {
+      if (secret === undefined) {
+        const listed = (await (await expectOk(await transport('/systems'), 'systems')).json()) as { systemId: string; secret: string }[];
+        const known = listed.find((s) => s.systemId === systemId);
+        if (known) return known.secret;
+      }
+      const created = await expectOk(await transport('/systems', { method: 'POST', body: { systemId, ...(secret ? { secret } : {}) } }), `system ${systemId}`);
+      return ((await created.json()) as { secret: string }).secret;
+    },
+    async ensureAgency(code, name) {
+      const listed = (await (await expectOk(await transport('/directory'), 'directory')).json()) as { code: string; code102?: string; name: string }[];
+      const known = listed.find((a) => a.code === code || a.code102 === code);
+      if (known) return known.name;
+      await expectOk(await transport(`/directory/${encodeURIComponent(code)}`, { method: 'PUT', body: { name, code102: code } }), `agency ${code}`);
+      return name;
+    },
     async provisionAgencies(agencies) {
       for (const agency of agencies) {
         await expectOk(
@@ -56,6 +79,14 @@ function controlPort(transport: ControlTransport, journal: JournalFeed, stop: ()
           }),
           `agency ${agency.code}`,
         );
+        // The QĐ 20 form of the same agency (I-04): a second record whose code102 is the first's.
+        const qd20 = reservedQd20Form(agency.code);
+        if (qd20) {
+          await expectOk(
+            await transport(`/directory/${encodeURIComponent(qd20)}`, { method: 'PUT', body: { name: agency.name, code102: agency.code, pcode: RESERVED_PARENT } }),
+            `agency ${qd20}`,
+          );
+        }
       }
     },
     async inject(request: InjectRequest): Promise<InjectResult> {

@@ -5,6 +5,7 @@ import { signCommand } from './sign.ts';
 import { signPacketCommand } from './sign-packet.ts';
 import { serveCommand } from './serve.ts';
 import { verifyCommand } from './verify.ts';
+import { certifyCommand } from './certify.ts';
 
 // Every command module of `truc`, in the order `truc --help` lists them.
 export const commands: TrucCommand<never>[] = [
@@ -14,4 +15,5 @@ export const commands: TrucCommand<never>[] = [
   pkiCommand as unknown as TrucCommand<never>,
   serveCommand as unknown as TrucCommand<never>,
   verifyCommand as unknown as TrucCommand<never>,
+  certifyCommand as unknown as TrucCommand<never>,
 ];

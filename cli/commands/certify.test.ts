@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { reportSchemaErrors } from '../../conformance/report/schema.ts';
+import { exitCodeOf } from '../../conformance/verdict.ts';
+import { main } from '../main.ts';
+
+let work: string;
+
+async function truc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'truc-certify-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('truc certify', () => {
+  it('exits 2 with a coded sentence on configuration errors', async () => {
+    const base = ['certify', '--sut-code', '000.00.00.H41', '--pki', join(work, 'pki')];
+    expect(await truc(...base)).toMatchObject({ code: 2, err: expect.stringContaining('CERTIFY-AXIS') });
+    expect(await truc(...base, '--serve', '--axis', 'http://127.0.0.1:9/')).toMatchObject({ code: 2, err: expect.stringContaining('CERTIFY-AXIS') });
+    expect(await truc(...base, '--serve', '--profile', 'everything')).toMatchObject({ code: 2, err: expect.stringContaining('CERTIFY-PROFILE') });
+    expect(await truc(...base, '--serve', '--timing', 'fast')).toMatchObject({ code: 2, err: expect.stringContaining('CONF-TIMING') });
+    expect(await truc(...base, '--serve', '--driver', 'carrier-pigeon')).toMatchObject({ code: 2, err: expect.stringContaining('CONF-DRIVER') });
+    expect(await truc(...base, '--serve', '--certifier-key', 'x.p12')).toMatchObject({ code: 2, err: expect.stringContaining('CERTIFY-CERTIFIER') });
+  });
+
+  it('serves the axis, starts the SUT with its environment, runs, writes a verifiable folder, stops the SUT', async () => {
+    const out = join(work, 'run');
+    const envFile = join(work, 'env.txt');
+    const pidFile = join(work, 'sut.pid');
+    const result = await truc(
+      'certify',
+      '--serve',
+      '--port',
+      '0',
+      '--sut-code',
+      '000.00.00.H41',
+      '--secret',
+      'chosen-secret',
+      '--profile',
+      'business',
+      '--timing',
+      'ci',
+      '--response-seconds',
+      '1',
+      '--settle-seconds',
+      '0.1',
+      '--pki',
+      join(work, 'pki'),
+      '--out',
+      out,
+      '--junit',
+      join(work, 'copy.xml'),
+      '--driver',
+      'command:exit 1',
+      '--sut-software',
+      'QLVB',
+      '--sut-version',
+      '9.9',
+      '--sut-cmd',
+      `echo $$ > ${pidFile}; env | grep ^TRUC_ | sort > ${envFile}; exec sleep 60`,
+    );
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    expect(reportSchemaErrors(report)).toEqual([]);
+    expect(result.code).toBe(exitCodeOf(report.verdict));
+    expect(report.sut).toEqual({ code: '000.00.00.H41', name: expect.any(String), software: 'QLVB', version: '9.9' });
+    expect(report.cases.map((c: { id: string }) => c.id)).toEqual(['B-01', 'B-02', 'B-03', 'B-04', 'B-05', 'B-06']);
+    expect(report.timing).toEqual({ profile: 'ci', responseSeconds: 1, settleSeconds: 0.1 });
+    expect(result.out).toContain('secret: chosen-secret');
+    expect(result.out).toContain(join(out, 'report.html'));
+    expect(existsSync(join(work, 'copy.xml'))).toBe(true);
+
+    const env = (await readFile(envFile, 'utf8')).trim().split('\n');
+    expect(env.map((l) => l.split('=')[0])).toEqual(['TRUC_AXIS_URL', 'TRUC_CRL_PEM', 'TRUC_SECRET', 'TRUC_SYSTEM_ID', 'TRUC_TRUST_PEM']);
+    expect(env).toContain('TRUC_SECRET=chosen-secret');
+    expect(alive(Number(await readFile(pidFile, 'utf8')))).toBe(false);
+
+    const verified = await truc('verify', out, '--trust', join(work, 'pki', 'root.cert.pem'));
+    expect(verified.code).toBe(0);
+  });
+});

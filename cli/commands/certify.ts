@@ -1,0 +1,260 @@
+// `truc certify`: run the conformance suite against a real system under test, through a simulator
+// this command serves (`--serve`) or one already running (`--axis`, `--control-url`,
+// `--control-token`), and write the signed run folder. Exit 0 conformant, 1 not conformant,
+// 2 incomplete or harness/configuration error.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RUN_PROFILES, type RunProfile } from '../../conformance/catalogue.ts';
+import { createDriver, parseDriverSpec } from '../../conformance/drivers/driver-spec.ts';
+import type { Driver } from '../../conformance/drivers/driver.ts';
+import { createProgressReporter } from '../../conformance/progress.ts';
+import { certifierFromTestPki, loadCertifierP12, type Certifier } from '../../conformance/report/certifier.ts';
+import { allCases } from '../../conformance/cases/index.ts';
+import { runTrust, startEmbeddedSimulator } from '../../conformance/embedded-simulator.ts';
+import { newRunId } from '../../conformance/run-id.ts';
+import { writeRun } from '../../conformance/run-suite.ts';
+import { runSuite } from '../../conformance/runner.ts';
+import { SUITE_VERSION } from '../../conformance/suite-version.ts';
+import { exitCodeOf } from '../../conformance/verdict.ts';
+import { inProcessAxisPort, remoteAxisPort, type SimulatorPort } from '../../conformance/simulator-port.ts';
+import { startSutProcess, type SutProcess } from '../../conformance/sut-process.ts';
+import { resolveTiming, type Timing } from '../../conformance/timing.ts';
+import { derToPem } from '../../edxml/signatures/pem.ts';
+import { DEFAULT_PKI_DIR, openPkiFolder, type PkiFolder } from '../../simulator/pki-folder.ts';
+import { startServer, type RunningServer } from '../../simulator/server.ts';
+import { CliError, type TrucCommand } from '../command.ts';
+import { printRunSummary } from './run-summary.ts';
+
+interface CertifyArgs {
+  serve: boolean;
+  port: number;
+  host: string;
+  axis?: string;
+  controlUrl?: string;
+  controlToken?: string;
+  sutCode: string;
+  secret?: string;
+  driver: string;
+  sutCmd?: string;
+  trust: string[];
+  timing: string;
+  profile: string;
+  out?: string;
+  junit?: string;
+  sutSoftware?: string;
+  sutVersion?: string;
+  pki: string;
+  webhookToken?: string;
+  responseSeconds?: number;
+  settleSeconds?: number;
+  certifierKey?: string;
+  certifierPassword?: string;
+  skip: string[];
+}
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Library errors carry `{code, vi, en}`: show them as the CLI's one bilingual sentence. */
+const asCliError = (e: unknown, fallbackCode: string): CliError => {
+  if (e instanceof CliError) return e;
+  if (e && typeof e === 'object' && 'code' in e && 'vi' in e && 'en' in e) {
+    const { code, vi, en } = e as { code: unknown; vi: unknown; en: unknown };
+    if (typeof code === 'string' && typeof vi === 'string' && typeof en === 'string') return new CliError(code, vi, en);
+  }
+  return new CliError(fallbackCode, `Lỗi bộ kiểm thử: ${reason(e)}`, `Harness error: ${reason(e)}`);
+};
+
+function checkArgs(args: CertifyArgs): { profile: RunProfile; timing: Timing } {
+  if (!RUN_PROFILES.includes(args.profile as RunProfile)) {
+    throw new CliError('CERTIFY-PROFILE', `Hồ sơ không hợp lệ: ${args.profile}`, `Unknown profile: ${args.profile} (core, business, resilience, full)`);
+  }
+  const remote = [args.axis, args.controlUrl, args.controlToken];
+  if (args.serve === remote.some((v) => v !== undefined) || (!args.serve && remote.some((v) => v === undefined))) {
+    throw new CliError(
+      'CERTIFY-AXIS',
+      'Chọn --serve, hoặc cả ba --axis, --control-url và --control-token',
+      'Choose --serve, or all three of --axis, --control-url and --control-token',
+    );
+  }
+  if ((args.certifierKey === undefined) !== (args.certifierPassword === undefined)) {
+    throw new CliError('CERTIFY-CERTIFIER', '--certifier-key và --certifier-password đi cùng nhau', '--certifier-key and --certifier-password go together');
+  }
+  try {
+    return { profile: args.profile as RunProfile, timing: resolveTiming(args.timing, { responseSeconds: args.responseSeconds, settleSeconds: args.settleSeconds }) };
+  } catch (e) {
+    throw asCliError(e, 'CERTIFY-TIMING');
+  }
+}
+
+async function readTrust(paths: string[]): Promise<string[]> {
+  const pems: string[] = [];
+  for (const path of paths) {
+    try {
+      pems.push(await readFile(path, 'utf8'));
+    } catch (e) {
+      throw new CliError('CERTIFY-TRUST', `Không đọc được chứng thư gốc ${path}`, `Cannot read trust root ${path} (${reason(e)})`);
+    }
+  }
+  return pems;
+}
+
+async function loadCertifier(args: CertifyArgs, pki: PkiFolder): Promise<Certifier> {
+  try {
+    if (args.certifierKey !== undefined) return loadCertifierP12(await readFile(args.certifierKey), args.certifierPassword ?? '');
+    return certifierFromTestPki(pki.pki);
+  } catch (e) {
+    throw asCliError(e, 'CERTIFY-CERTIFIER');
+  }
+}
+
+/** Everything the session set up, torn down in reverse order whatever happens. */
+class Resources {
+  private readonly undo: (() => Promise<unknown> | unknown)[] = [];
+  add(step: () => Promise<unknown> | unknown): void {
+    this.undo.push(step);
+  }
+  async release(): Promise<void> {
+    for (const step of this.undo.splice(0).reverse()) {
+      try {
+        await step();
+      } catch (e) {
+        process.stderr.write(`truc: dọn dẹp lỗi / cleanup failed: ${reason(e)}\n`);
+      }
+    }
+  }
+}
+
+export const certifyCommand: TrucCommand<CertifyArgs> = {
+  command: 'certify',
+  describe: 'Kiểm tra phù hợp một hệ thống thật / Run the conformance suite against a real system',
+  builder: (y) =>
+    y
+      .option('serve', { type: 'boolean', default: false, describe: 'tự chạy trục mô phỏng / serve the simulated axis' })
+      .option('port', { type: 'number', default: 8080, describe: 'cổng khi --serve / port with --serve' })
+      .option('host', { type: 'string', default: '127.0.0.1', describe: 'địa chỉ khi --serve / listen address with --serve' })
+      .option('axis', { type: 'string', describe: 'URL trục đang chạy / running axis URL' })
+      .option('control-url', { type: 'string', describe: 'URL API điều khiển / control API URL' })
+      .option('control-token', { type: 'string', describe: 'mã API điều khiển / control API token' })
+      .option('sut-code', { type: 'string', demandOption: true, describe: 'mã hệ thống cần kiểm tra / systemid of the SUT' })
+      .option('secret', { type: 'string', describe: 'khoá bí mật của hệ thống / the SUT secret' })
+      .option('driver', { type: 'string', default: 'manual', describe: 'manual | command:"…" | webhook:URL | in-process' })
+      .option('sut-cmd', { type: 'string', describe: 'lệnh khởi động hệ thống / command starting the SUT' })
+      .option('trust', { type: 'string', array: true, default: [], describe: 'chứng thư gốc thêm / added trust root PEM' })
+      .option('timing', { type: 'string', default: 'certification', describe: 'ci | certification' })
+      .option('profile', { type: 'string', default: 'core', describe: 'core | business | resilience | full' })
+      .option('out', { type: 'string', describe: 'thư mục kết quả / output folder' })
+      .option('junit', { type: 'string', describe: 'bản sao junit.xml / extra junit.xml copy' })
+      .option('sut-software', { type: 'string', describe: 'tên phần mềm / SUT software name' })
+      .option('sut-version', { type: 'string', describe: 'phiên bản / SUT version' })
+      .option('pki', { type: 'string', default: DEFAULT_PKI_DIR, describe: 'thư mục PKI thử nghiệm / test PKI folder' })
+      .option('webhook-token', { type: 'string', describe: 'giá trị X-Truc-Token / X-Truc-Token value' })
+      .option('response-seconds', { type: 'number', describe: 'hạn trả lời (giây) / response deadline (s)' })
+      .option('settle-seconds', { type: 'number', describe: 'cửa sổ lắng (giây) / settle window (s)' })
+      .option('certifier-key', { type: 'string', describe: 'khoá người chứng nhận (.p12) / certifier key (.p12)' })
+      .option('certifier-password', { type: 'string', describe: 'mật khẩu .p12 / .p12 password' })
+      .option('skip', { type: 'string', array: true, default: [], describe: 'ca người vận hành bỏ qua / cases the operator skips' }) as never,
+  run: async (args) => {
+    const { profile, timing } = checkArgs(args);
+    let driverSpec;
+    try {
+      driverSpec = parseDriverSpec(args.driver);
+    } catch (e) {
+      throw asCliError(e, 'CERTIFY-DRIVER');
+    }
+    const added = await readTrust(args.trust);
+    let pki: PkiFolder;
+    try {
+      pki = await openPkiFolder(args.pki, { create: true });
+    } catch (e) {
+      throw new CliError('CERTIFY-PKI', `Không mở được thư mục PKI ${args.pki}`, `Cannot open the PKI folder ${args.pki} (${reason(e)})`);
+    }
+    const certifier = await loadCertifier(args, pki);
+    const { trustAnchors } = runTrust(pki, added);
+    const crlPem = derToPem(pki.crlDer, 'X509 CRL');
+    const runId = newRunId();
+    const resources = new Resources();
+    try {
+      let port: SimulatorPort;
+      let axisUrl: string;
+      if (args.serve) {
+        const { axis } = await startEmbeddedSimulator({ pki, extraRootsPem: added, sut: { code: args.sutCode, secret: args.secret } });
+        resources.add(() => axis.close());
+        let server: RunningServer;
+        try {
+          server = await startServer(axis.app, { host: args.host, port: args.port });
+        } catch (e) {
+          throw new CliError('CERTIFY-LISTEN', `Không lắng nghe được tại ${args.host}:${args.port}`, `Cannot listen on ${args.host}:${args.port} (${reason(e)})`);
+        }
+        resources.add(() => server.close());
+        axisUrl = `${server.origin}/`;
+        port = await inProcessAxisPort(axis, runId);
+      } else {
+        axisUrl = args.axis!;
+        port = await remoteAxisPort({ controlUrl: args.controlUrl!, token: args.controlToken!, runId });
+      }
+      resources.add(() => port.close());
+      const secret = await port.ensureSystem(args.sutCode, args.secret);
+      const name = await port.ensureAgency(args.sutCode, args.sutCode);
+      process.stdout.write(
+        [
+          `truc: trục / axis: ${axisUrl}`,
+          `truc: systemid: ${args.sutCode}`,
+          `truc: secret: ${secret}`,
+          `truc: lượt / run: ${runId} · ${profile} · ${timing.profile} (${timing.responseSeconds} s / ${timing.settleSeconds} s)`,
+        ].join('\n') + '\n',
+      );
+
+      const trustDir = await mkdtemp(join(tmpdir(), 'truc-trust-'));
+      resources.add(() => rm(trustDir, { recursive: true, force: true }));
+      const trustPem = join(trustDir, 'trust.pem');
+      const crlPath = join(trustDir, 'crl.pem');
+      await writeFile(trustPem, trustAnchors.map((p) => p.trim()).join('\n') + '\n');
+      await writeFile(crlPath, crlPem);
+
+      if (args.sutCmd) {
+        const sut: SutProcess = startSutProcess(
+          args.sutCmd,
+          { TRUC_AXIS_URL: axisUrl, TRUC_SYSTEM_ID: args.sutCode, TRUC_SECRET: secret, TRUC_TRUST_PEM: trustPem, TRUC_CRL_PEM: crlPath },
+          (line) => process.stderr.write(`[sut] ${line}\n`),
+        );
+        resources.add(() => sut.stop());
+      }
+
+      let driver: Driver;
+      try {
+        driver = createDriver(driverSpec, {
+          axisUrl,
+          systemId: args.sutCode,
+          webhookToken: args.webhookToken,
+          input: process.stdin,
+          output: process.stderr,
+        });
+      } catch (e) {
+        throw asCliError(e, 'CERTIFY-DRIVER');
+      }
+      resources.add(() => driver.close?.());
+
+      const record = await runSuite({
+        runId,
+        profile,
+        timing,
+        sut: { code: args.sutCode, name, software: args.sutSoftware, version: args.sutVersion },
+        cases: allCases,
+        port,
+        driver,
+        suiteVersion: SUITE_VERSION,
+        pki,
+        operatorSkip: args.skip,
+        progress: createProgressReporter(process.stderr),
+      });
+      const outputs = await writeRun(record, { dir: args.out, junit: args.junit, certifier, pki });
+      printRunSummary(record, outputs.dir);
+      return exitCodeOf(record.verdict);
+    } catch (e) {
+      throw asCliError(e, 'CERTIFY-HARNESS');
+    } finally {
+      await resources.release();
+    }
+  },
+};
