@@ -30,8 +30,8 @@ describe('pdfStructureProblem', () => {
   it('accepts a PDF and names what is missing from a broken one', () => {
     const pdf = samplePdf();
     expect(pdfStructureProblem(pdf)).toBeUndefined();
-    expect(pdfStructureProblem(pdf.slice(0, pdf.length - 7))).toBe('no %%EOF trailer');
-    expect(pdfStructureProblem(pdf.slice(1))).toBe('no %PDF- header');
+    expect(pdfStructureProblem(pdf.slice(0, pdf.length - 7))?.en).toBe('no %%EOF trailer');
+    expect(pdfStructureProblem(pdf.slice(1))?.vi).toBe('không có phần đầu %PDF-');
   });
 });
 

@@ -3,7 +3,7 @@
 // check. PDF signatures are verified elsewhere (edxml/signatures); this file hands them the bytes.
 import { Buffer } from 'node:buffer';
 import { unzipSync } from 'fflate';
-import type { Finding } from './finding.ts';
+import type { Finding, LocalizedText } from './finding.ts';
 import { indexed, PATH } from './layout.ts';
 import { report } from './rule.ts';
 import { attachmentRules } from './rules.ts';
@@ -71,12 +71,12 @@ const hasInnerSpace = (text: string): boolean =>
   text.includes('\n') || text.includes('\r') || text.includes(' ') || text.includes('\t');
 
 /** Why a PDF cannot be opened, or undefined when its header and trailer are in place. */
-export function pdfStructureProblem(b: Uint8Array): string | undefined {
+export function pdfStructureProblem(b: Uint8Array): LocalizedText | undefined {
   const buffer = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  if (buffer.indexOf('%PDF-') !== 0) return 'no %PDF- header';
+  if (buffer.indexOf('%PDF-') !== 0) return { vi: 'không có phần đầu %PDF-', en: 'no %PDF- header' };
   const tail = buffer.subarray(Math.max(0, buffer.length - 2048));
-  if (tail.lastIndexOf('%%EOF') === -1) return 'no %%EOF trailer';
-  if (tail.lastIndexOf('startxref') === -1) return 'no startxref';
+  if (tail.lastIndexOf('%%EOF') === -1) return { vi: 'không có phần kết %%EOF', en: 'no %%EOF trailer' };
+  if (tail.lastIndexOf('startxref') === -1) return { vi: 'không có startxref', en: 'no startxref' };
   return undefined;
 }
 
@@ -167,7 +167,8 @@ export function inspectAttachments(packet: EdocPacket): { findings: Finding[]; p
       try {
         entries = unzip(bytes);
       } catch (e) {
-        findings.push(report(attachmentRules.corruptZip, path, { name, detail: e instanceof Error ? e.message : String(e) }));
+        const message = e instanceof Error ? e.message : String(e);
+        findings.push(report(attachmentRules.corruptZip, path, { name, detail: { vi: `lỗi giải nén: ${message}`, en: message } }));
         return;
       }
       if (entries.names.includes('[Content_Types].xml')) actual = 'ooxml';

@@ -1,5 +1,5 @@
 import type { Finding } from './finding.ts';
-import { report, type Rule } from './rule.ts';
+import { report, type Rule, type RuleParam } from './rule.ts';
 import type { DirectoryRecord } from './types.ts';
 
 /** What the packet checks need from the outside world: allow-listed ids, the directory, the clock. */
@@ -13,7 +13,7 @@ export interface CheckContext {
 export class Findings {
   readonly list: Finding[] = [];
 
-  add(rule: Rule, path: string, params: Record<string, string | number> = {}): void {
+  add(rule: Rule, path: string, params: Record<string, RuleParam> = {}): void {
     this.list.push(report(rule, path, params));
   }
 }

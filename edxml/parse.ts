@@ -5,7 +5,7 @@
 // reported.
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { Finding } from './finding.ts';
-import { report, type Rule } from './rule.ts';
+import { report, type Rule, type RuleParam } from './rule.ts';
 import {
   ATTACHMENT_FIELDS,
   CODE_FIELDS,
@@ -42,6 +42,8 @@ export interface ParseResult {
   findings: Finding[];
 }
 
+const INVALID_UTF8 = { vi: 'có chuỗi byte UTF-8 không hợp lệ', en: 'invalid UTF-8 byte sequence' };
+
 /** Decoded packet text, or the finding that prevents reading it. */
 export function decodePacketText(input: Uint8Array | string): { text?: string; finding?: Finding } {
   if (typeof input === 'string') {
@@ -52,7 +54,7 @@ export function decodePacketText(input: Uint8Array | string): { text?: string; f
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
     return text.trim() === '' ? { finding: report(xmlRules.empty, '/') } : { text };
   } catch {
-    return { finding: report(xmlRules.encoding, '/', { detail: 'invalid UTF-8 byte sequence' }) };
+    return { finding: report(xmlRules.encoding, '/', { detail: INVALID_UTF8 }) };
   }
 }
 
@@ -61,7 +63,7 @@ class Reader {
   readonly findings: Finding[] = [];
   private foreignReported = false;
 
-  add(rule: Rule, path: string, params: Record<string, string | number> = {}) {
+  add(rule: Rule, path: string, params: Record<string, RuleParam> = {}) {
     this.findings.push(report(rule, path, params));
   }
 
@@ -282,7 +284,7 @@ function scannerText(input: Uint8Array | string): { text: string; latin1: boolea
   const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const body = UTF8_BOM.every((b, i) => buffer[i] === b) ? buffer.subarray(3) : buffer;
   if (body.byteLength === 0) return { finding: report(xmlRules.empty, '/') };
-  if (!isUtf8(body)) return { finding: report(xmlRules.encoding, '/', { detail: 'invalid UTF-8 byte sequence' }) };
+  if (!isUtf8(body)) return { finding: report(xmlRules.encoding, '/', { detail: INVALID_UTF8 }) };
   const text = body.toString('latin1');
   return text.trim() === '' ? { finding: report(xmlRules.empty, '/') } : { text, latin1: true };
 }
@@ -304,16 +306,21 @@ export function parsePacket(input: Uint8Array | string): ParseResult {
   }
   const r = new Reader();
   if (scan.declaredEncoding && scan.declaredEncoding.toLowerCase().replace('_', '-') !== 'utf-8') {
-    r.add(xmlRules.encoding, '/', { detail: `declared encoding ${scan.declaredEncoding}` });
+    const declared = scan.declaredEncoding;
+    r.add(xmlRules.encoding, '/', { detail: { vi: `khai báo mã hoá ${declared}`, en: `declared encoding ${declared}` } });
   }
   const envelope = source.latin1 ? Buffer.from(scan.envelope, 'latin1').toString('utf8') : scan.envelope;
   let root: XmlElement | undefined;
   try {
     root = readTree(envelope, scan.encodedBodies);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    const message = e instanceof Error ? e.message : String(e);
+    const detail = { vi: `trình phân tích XML báo lỗi: ${message}`, en: `the XML parser reports: ${message}` };
     return { kind: 'unknown', findings: [...r.findings, report(xmlRules.malformed, '/', { detail, offset: 0 })] };
   }
-  if (!root) return { kind: 'unknown', findings: [...r.findings, report(xmlRules.malformed, '/', { detail: 'no root element', offset: 0 })] };
+  if (!root) {
+    const detail = { vi: 'không có phần tử gốc', en: 'no root element' };
+    return { kind: 'unknown', findings: [...r.findings, report(xmlRules.malformed, '/', { detail, offset: 0 })] };
+  }
   return readPacket(r, root);
 }

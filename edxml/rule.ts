@@ -13,16 +13,23 @@ export interface Rule {
   cite: string;
 }
 
-const fill = (text: string, params: Record<string, string | number>): string =>
-  text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+/** A placeholder value: the same in both languages, or one text per language (e.g. a parser's detail). */
+export type RuleParam = string | number | LocalizedText;
 
-export function report(rule: Rule, path: string, params: Record<string, string | number> = {}): Finding {
+const fill = (text: string, params: Record<string, RuleParam>, lang: keyof LocalizedText): string =>
+  text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in params)) return whole;
+    const value = params[key];
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
+
+export function report(rule: Rule, path: string, params: Record<string, RuleParam> = {}): Finding {
   return {
     rule: rule.id,
     level: rule.level,
     category: rule.category,
     path,
-    message: { vi: fill(rule.message.vi, params), en: fill(rule.message.en, params) },
+    message: { vi: fill(rule.message.vi, params, 'vi'), en: fill(rule.message.en, params, 'en') },
     cite: rule.cite,
   };
 }

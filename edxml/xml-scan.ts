@@ -4,6 +4,7 @@
 // downstream can overflow the stack, and cuts the attachment bodies out of the text so that
 // megabytes of base64 never go through the parser's value handling: each body is kept as a
 // substring of the input (V8 shares the memory) and handed to the packet model directly.
+import type { LocalizedText } from './finding.ts';
 import { ENCODED_ELEMENT } from './layout.ts';
 
 /** Deeper than any real packet (about 8 levels) by far, shallow enough for recursive tree walks. */
@@ -12,7 +13,7 @@ export const MAX_DEPTH = 256;
 export type ScanProblem =
   | { kind: 'doctype' }
   | { kind: 'depth' }
-  | { kind: 'malformed'; detail: string; offset: number };
+  | { kind: 'malformed'; detail: LocalizedText; offset: number };
 
 export interface ScanResult {
   problem?: ScanProblem;
@@ -55,10 +56,10 @@ const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
 
 class Malformed extends Error {
   constructor(
-    readonly detail: string,
+    readonly detail: LocalizedText,
     readonly offset: number,
   ) {
-    super(detail);
+    super(detail.en);
   }
 }
 
@@ -70,7 +71,7 @@ export function scanXml(s: string): ScanResult {
   const stack: string[] = [];
   let rootDone = false;
   let pos = s.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const fail = (detail: string, offset: number): never => {
+  const fail = (detail: LocalizedText, offset: number): never => {
     throw new Malformed(detail, offset);
   };
   try {
@@ -78,50 +79,55 @@ export function scanXml(s: string): ScanResult {
       const lt = s.indexOf('<', pos);
       const textEnd = lt === -1 ? s.length : lt;
       if (stack.length === 0) {
-        for (let i = pos; i < textEnd; i++) if (!isSpace(s.charCodeAt(i))) fail('text outside the root element', i);
+        for (let i = pos; i < textEnd; i++) if (!isSpace(s.charCodeAt(i))) fail({ vi: 'có văn bản nằm ngoài phần tử gốc', en: 'text outside the root element' }, i);
       } else {
         const bad = badReference(s, pos, textEnd);
-        if (bad !== -1) fail('invalid character or entity reference', bad);
+        if (bad !== -1) fail({ vi: 'tham chiếu ký tự hoặc thực thể không hợp lệ', en: 'invalid character or entity reference' }, bad);
       }
       if (lt === -1) break;
       const next = s.charCodeAt(lt + 1);
       if (next === 0x3f /* ? */) {
         const end = s.indexOf('?>', lt + 2);
-        if (end === -1) fail('unterminated processing instruction', lt);
+        if (end === -1) fail({ vi: 'chỉ thị xử lý không được đóng', en: 'unterminated processing instruction' }, lt);
         if (s.startsWith('<?xml', lt) && (isSpace(s.charCodeAt(lt + 5)) || s.charCodeAt(lt + 5) === 0x3f)) {
-          if (lt > (s.charCodeAt(0) === 0xfeff ? 1 : 0)) fail('XML declaration not at the start', lt);
+          if (lt > (s.charCodeAt(0) === 0xfeff ? 1 : 0)) fail({ vi: 'khai báo XML không nằm ở đầu tài liệu', en: 'XML declaration not at the start' }, lt);
           declaredEncoding = ENCODING.exec(s.slice(lt, end))?.[1];
         }
         pos = end + 2;
       } else if (next === 0x21 /* ! */) {
         if (s.startsWith('<!--', lt)) {
           const end = s.indexOf('-->', lt + 4);
-          if (end === -1) fail('unterminated comment', lt);
+          if (end === -1) fail({ vi: 'chú thích không được đóng', en: 'unterminated comment' }, lt);
           pos = end + 3;
         } else if (s.startsWith('<![CDATA[', lt)) {
-          if (stack.length === 0) fail('CDATA outside the root element', lt);
+          if (stack.length === 0) fail({ vi: 'đoạn CDATA nằm ngoài phần tử gốc', en: 'CDATA outside the root element' }, lt);
           const end = s.indexOf(']]>', lt + 9);
-          if (end === -1) fail('unterminated CDATA section', lt);
+          if (end === -1) fail({ vi: 'đoạn CDATA không được đóng', en: 'unterminated CDATA section' }, lt);
           pos = end + 3;
         } else if (s.startsWith('<!DOCTYPE', lt)) {
           return { problem: { kind: 'doctype' }, envelope: '', encodedBodies, declaredEncoding };
         } else {
-          fail('unexpected markup declaration', lt);
+          fail({ vi: 'khai báo đánh dấu không mong đợi', en: 'unexpected markup declaration' }, lt);
         }
       } else if (next === 0x2f /* / */) {
         NAME.lastIndex = lt + 2;
         const name = NAME.exec(s)?.[0] ?? '';
         const close = skipSpace(s, lt + 2 + name.length);
-        if (s.charCodeAt(close) !== 0x3e) fail('malformed end tag', lt);
+        if (s.charCodeAt(close) !== 0x3e) fail({ vi: 'thẻ đóng sai cú pháp', en: 'malformed end tag' }, lt);
         const open = stack.pop();
-        if (open !== name) fail(open ? `end tag </${name}> does not match <${open}>` : `unexpected end tag </${name}>`, lt);
+        if (open !== name) fail(
+          open
+            ? { vi: `thẻ đóng </${name}> không khớp với <${open}>`, en: `end tag </${name}> does not match <${open}>` }
+            : { vi: `thẻ đóng </${name}> không mong đợi`, en: `unexpected end tag </${name}>` },
+          lt,
+        );
         if (stack.length === 0) rootDone = true;
         pos = close + 1;
       } else {
         NAME.lastIndex = lt + 1;
         const name = NAME.exec(s)?.[0] ?? '';
-        if (!NAME_VALID.test(name)) fail('invalid element name', lt);
-        if (rootDone) fail('more than one root element', lt);
+        if (!NAME_VALID.test(name)) fail({ vi: 'tên phần tử không hợp lệ', en: 'invalid element name' }, lt);
+        if (rootDone) fail({ vi: 'có nhiều hơn một phần tử gốc', en: 'more than one root element' }, lt);
         let p = lt + 1 + name.length;
         const seen = new Set<string>();
         let selfClosing = false;
@@ -137,23 +143,23 @@ export function scanXml(s: string): ScanResult {
             selfClosing = true;
             break;
           }
-          if (afterSpace === p) fail('malformed start tag', lt);
+          if (afterSpace === p) fail({ vi: 'thẻ mở sai cú pháp', en: 'malformed start tag' }, lt);
           NAME.lastIndex = afterSpace;
           const attr = NAME.exec(s)?.[0] ?? '';
-          if (!NAME_VALID.test(attr)) fail('malformed attribute', afterSpace);
-          if (seen.has(attr)) fail(`duplicate attribute ${attr}`, afterSpace);
+          if (!NAME_VALID.test(attr)) fail({ vi: 'thuộc tính sai cú pháp', en: 'malformed attribute' }, afterSpace);
+          if (seen.has(attr)) fail({ vi: `thuộc tính ${attr} bị lặp`, en: `duplicate attribute ${attr}` }, afterSpace);
           seen.add(attr);
           const eq = skipSpace(s, afterSpace + attr.length);
-          if (s.charCodeAt(eq) !== 0x3d) fail('attribute without value', afterSpace);
+          if (s.charCodeAt(eq) !== 0x3d) fail({ vi: 'thuộc tính không có giá trị', en: 'attribute without value' }, afterSpace);
           const q = skipSpace(s, eq + 1);
           const quote = s[q];
-          if (quote !== '"' && quote !== "'") fail('unquoted attribute value', q);
+          if (quote !== '"' && quote !== "'") fail({ vi: 'giá trị thuộc tính không có dấu nháy', en: 'unquoted attribute value' }, q);
           const end = s.indexOf(quote, q + 1);
-          if (end === -1) fail('unterminated attribute value', q);
+          if (end === -1) fail({ vi: 'giá trị thuộc tính không được đóng', en: 'unterminated attribute value' }, q);
           const lessThan = s.indexOf('<', q + 1);
-          if (lessThan !== -1 && lessThan < end) fail('"<" in attribute value', lessThan);
+          if (lessThan !== -1 && lessThan < end) fail({ vi: 'có ký tự "<" trong giá trị thuộc tính', en: '"<" in attribute value' }, lessThan);
           const bad = badReference(s, q + 1, end);
-          if (bad !== -1) fail('invalid entity reference in attribute value', bad);
+          if (bad !== -1) fail({ vi: 'tham chiếu thực thể không hợp lệ trong giá trị thuộc tính', en: 'invalid entity reference in attribute value' }, bad);
           p = end + 1;
         }
         if (selfClosing) {
@@ -183,8 +189,8 @@ export function scanXml(s: string): ScanResult {
         }
       }
     }
-    if (stack.length > 0) fail(`element <${stack[stack.length - 1]}> is not closed`, s.length);
-    if (!rootDone) fail('no root element', 0);
+    if (stack.length > 0) fail({ vi: `phần tử <${stack[stack.length - 1]}> không được đóng`, en: `element <${stack[stack.length - 1]}> is not closed` }, s.length);
+    if (!rootDone) fail({ vi: 'không có phần tử gốc', en: 'no root element' }, 0);
   } catch (e) {
     if (e instanceof Malformed) {
       return { problem: { kind: 'malformed', detail: e.detail, offset: e.offset }, envelope: '', encodedBodies: [] };

@@ -88,6 +88,11 @@ describe('truc validate', () => {
     const r = await truc('validate', '--trust', join(dir, 'none.pem'), VALID);
     expect(r.code).toBe(2);
     expect(r.err).toContain('CLI-OPTION-FILE');
+    const json = await truc('validate', '--json', '--crl', join(dir, 'none.crl'), VALID);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out).files).toEqual([
+      { file: VALID, kind: 'unknown', valid: false, error: { code: 'CLI-OPTION-FILE', message: expect.stringContaining('--crl') }, findings: [] },
+    ]);
   });
 
   it('reads standard input for `-` (spawned, as a user runs it)', () => {

@@ -44,8 +44,18 @@ export const validateCommand: TrucCommand<ValidateArgs> = {
   run: async (args) => {
     const unknown = args.files.map(String).find((f) => f.startsWith('-') && f !== '-');
     if (unknown) throw new CliError('CLI-USAGE', `Tuỳ chọn không hợp lệ: ${unknown}`, `Unknown option: ${unknown}`);
-    const trustAnchors = (await readOptionFiles(args.trust, '--trust')).map((b) => Buffer.from(b).toString('utf8'));
-    const crls = await readOptionFiles(args.crl, '--crl');
+    let trustAnchors: string[];
+    let crls: Uint8Array[];
+    try {
+      trustAnchors = (await readOptionFiles(args.trust, '--trust')).map((b) => Buffer.from(b).toString('utf8'));
+      crls = await readOptionFiles(args.crl, '--crl');
+    } catch (e) {
+      if (!(e instanceof CliError) || !args.json) throw e;
+      // --json promises one document naming every operand, also when exiting 2.
+      const error = { code: e.code, message: `${e.vi} / ${e.en}` };
+      process.stdout.write(jsonReport(args.files.map((file) => ({ file: String(file), kind: 'unknown', valid: false, error, findings: [] }))));
+      return EXIT_USAGE;
+    }
     const options: ValidateOptions = { strict: args.strict, allowIds: args['allow-id'].map(String), trustAnchors, crls };
     const results: FileResult[] = [];
     for (const source of await collectPacketSources(args.files.map(String), process.stdin)) {
