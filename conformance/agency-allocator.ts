@@ -18,6 +18,24 @@ export function reservedCode(index: number): string {
 
 export const isReservedCode = (code: string): boolean => /^000\.(0[1-9]|[1-9]\d)\.(0[1-9]|[1-9]\d)\.G99$/.test(code);
 
+/**
+ * The QĐ 20/2020 form of a reserved code: level 1 first, groups growing to the right, the unused
+ * level 4 dropped — `000.LL.KK.G99` is `G99.KK.LL`. Counterparts are registered under both forms,
+ * so a case can write either (I-04) and the SUT's answers route whichever it echoes.
+ */
+export function reservedQd20Form(code: string): string | undefined {
+  if (!isReservedCode(code)) return undefined;
+  const [, level3, level2] = code.split('.');
+  return `G99.${level2}.${level3}`;
+}
+
+/** The QCVN 102 form of a reserved code written in its QĐ 20 form (`G99.KK.LL`), else undefined. */
+export function reservedQcvnForm(code: string): string | undefined {
+  const m = /^G99\.(\d{2})\.(\d{2})$/.exec(code);
+  const candidate = m ? `000.${m[2]}.${m[1]}.G99` : undefined;
+  return candidate && isReservedCode(candidate) ? candidate : undefined;
+}
+
 export class AllocationError extends Error {
   readonly code = 'CONF-AGENCY-EXHAUSTED';
   readonly vi = 'Đã dùng hết dải mã cơ quan thử nghiệm dành riêng';

@@ -7,6 +7,7 @@ import { composeStatus } from '../../edxml/compose.ts';
 import { vietnamTimestamp } from '../../edxml/dates.ts';
 import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument, type JudgeContext } from '../case.ts';
 import type { JournalEntry } from '../journal-view.ts';
+import { signedPdfAttachment } from './support/counterpart-signing.ts';
 import { deliveredDocuments } from './support/delivered.ts';
 import {
   FETCH_OPERATIONS,
@@ -202,7 +203,7 @@ const r04 = defineCase<Delivery, void>({
     s.injection = await deliverDocument(ctx, s.doc, {
       to: [ctx.run.sutCode],
       attachments: [
-        pdfAttachment('cong-van.pdf'),
+        await signedPdfAttachment(ctx, s.doc.from, 'cong-van.pdf'),
         docxAttachment('du-thao.docx', 'Dự thảo kèm theo'),
         zippedAttachment('phu-luc.zip', 'phu-luc.txt', inner),
       ],
@@ -378,7 +379,9 @@ export function largeDocumentCase(bytes: number = LARGE_DOCUMENT_BYTES): CaseDef
   return defineCase<Delivery, void>({
     id: 'R-10',
     counterparts: 1,
-    schedule: 'concurrent',
+    // Alone: tens of megabytes to encode, validate and decode would stall every concurrent
+    // exchange of an in-process run, and the timing cases would then judge the harness.
+    schedule: 'alone',
     setup: one,
     act: async (ctx, s) => {
       s.injection = await deliverDocument(ctx, s.doc, { to: [ctx.run.sutCode], attachments: [pdfAttachment('ho-so-lon.pdf', undefined, bytes)] });
