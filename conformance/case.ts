@@ -109,7 +109,7 @@ export interface CaseContext extends JudgeContext {
   send(request: InjectRequest): Promise<InjectResult>;
   /** Asks the SUT to act through the run's driver; a refusal fails the case, a driver error errors it. */
   trigger(action: TriggerAction): Promise<void>;
-  /** Resolves with the first entry (already journaled or arriving) matching; fails the case at the deadline. */
+  /** Resolves with the first matching entry, already journaled or as it lands (each entry is tested once); fails the case at the deadline. */
   waitFor(predicate: (entry: JournalEntry) => boolean, options: WaitOptions): Promise<JournalEntry>;
   /** Resolves when `check` over the run's entries returns a value; fails the case at the deadline. */
   waitUntil<T>(check: (entries: readonly JournalEntry[]) => T | undefined, options: WaitOptions): Promise<T>;

@@ -3,6 +3,7 @@
 // the end, then opens the one shared settle window and judges every absence check over it.
 import type { Finding, LocalizedText } from '../edxml/finding.ts';
 import { createAgencyAllocator, type AgencyAllocator } from './agency-allocator.ts';
+import { CaseTraffic } from './attribution.ts';
 import type { AxisPort } from './axis-port.ts';
 import type { CaseContext, CaseDefinition, CaseDocument, CaseResult, FaultWindow, JudgeContext, RunFacts, RunPki, WaitOptions } from './case.ts';
 import { catalogueEntry, casesOfProfile, type CatalogueEntry, type RunProfile } from './catalogue.ts';
@@ -81,6 +82,11 @@ class CaseRun {
   readonly senderIds = new Set<string>();
   readonly faults: { id: string; window: FaultWindow }[] = [];
   readonly done = new AbortController();
+  readonly traffic = new CaseTraffic(() => ({
+    agencies: this.agencies,
+    documentIds: this.documents.map((d) => d.documentId),
+    senderIds: this.senderIds,
+  }));
   passMessage: LocalizedText = PASSED;
   stop?: CaseStop;
   agencies: string[] = [];
@@ -144,24 +150,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
     return ms;
   };
 
-  const ownEntries = (run: CaseRun): JournalEntry[] => {
-    const agencies = new Set(run.agencies);
-    const documentIds = new Set(run.documents.map((d) => d.documentId));
-    const receiverIds = new Set<string>();
-    const own: JournalEntry[] = [];
-    for (const e of journal.snapshot()) {
-      const docHeader = e.headers.docId ?? e.headers.docid;
-      const mine =
-        e.agencies.some((a) => agencies.has(a)) ||
-        (e.documentId !== undefined && documentIds.has(e.documentId)) ||
-        (e.senderId !== undefined && run.senderIds.has(e.senderId)) ||
-        (docHeader !== undefined && receiverIds.has(docHeader));
-      if (!mine) continue;
-      for (const id of e.receiverIds ?? []) receiverIds.add(id);
-      own.push(e);
-    }
-    return own;
-  };
+  const ownEntries = (run: CaseRun): readonly JournalEntry[] => run.traffic.of(journal.snapshot());
 
   const judgeContext = (run: CaseRun): JudgeContext => {
     const ctx: JudgeContext = {
@@ -209,7 +198,11 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const caseContext = (run: CaseRun): CaseContext => {
     const judge = judgeContext(run);
     let triggers = 0;
-    const waitUntil = <T>(check: (entries: readonly JournalEntry[]) => T | undefined, wait: WaitOptions): Promise<T> => {
+    /**
+     * Resolves with the first value `initial` (over the journal so far) or `onEntry` (for each entry
+     * as it lands) produces; fails the case at the deadline; ends with the case.
+     */
+    const waitForValue = <T>(initial: () => T | undefined, onEntry: (entry: JournalEntry) => T | undefined, wait: WaitOptions): Promise<T> => {
       const ms = responseMs(run, wait);
       return new Promise<T>((resolve, reject) => {
         let settled = false;
@@ -219,11 +212,11 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
           unsubscribe();
           run.done.signal.removeEventListener('abort', onAbort);
         };
-        const evaluate = () => {
+        const attempt = (produce: () => T | undefined) => {
           if (settled) return;
           let value: T | undefined;
           try {
-            value = check(journal.snapshot());
+            value = produce();
           } catch (e) {
             finish();
             reject(e);
@@ -248,11 +241,17 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
             }),
           );
         }, ms);
-        const unsubscribe = journal.subscribe(evaluate);
+        const unsubscribe = journal.subscribe((entry) => attempt(() => onEntry(entry)));
         run.done.signal.addEventListener('abort', onAbort);
-        evaluate();
+        attempt(initial);
       });
     };
+    const waitUntil = <T>(check: (entries: readonly JournalEntry[]) => T | undefined, wait: WaitOptions): Promise<T> =>
+      waitForValue(
+        () => check(journal.snapshot()),
+        () => check(journal.snapshot()),
+        wait,
+      );
     return {
       ...judge,
       get agencies() {
@@ -323,7 +322,12 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
       },
       waitUntil,
       async waitFor(predicate, wait) {
-        const found = await waitUntil((entries) => entries.find(predicate), wait);
+        // Each entry is tested once, when it lands (the backlog once, at the start).
+        const found = await waitForValue(
+          () => journal.snapshot().find(predicate),
+          (entry) => (predicate(entry) ? entry : undefined),
+          wait,
+        );
         run.evidence.add(found.id);
         return found;
       },
