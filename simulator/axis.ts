@@ -99,7 +99,7 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     await next();
   });
   axis.use('*', journalLayer);
-  axis.all('/:operation', operationLayer, bodyLayer, authLayer, faultsLayer, (c) => c.var.operation.handle(c));
+  axis.all('/:operation', operationLayer, bodyLayer, authLayer, faultsLayer, (c) => c.get('operation').handle(c));
 
   const app = new Hono<AxisEnv>();
   app.route(controlPrefix, controlApp(core, controlToken) as unknown as Hono<AxisEnv>);

@@ -27,9 +27,9 @@ async function readBody(request: Request, limit: number): Promise<BodyRead> {
 }
 
 export const bodyLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
-  const limit = c.var.core.options.maxBody;
+  const limit = c.get('core').options.maxBody;
   const read = await readBody(c.req.raw, limit);
   if (!read.ok) return fail(c, 'PAYLOAD_TOO_LARGE', `gioi han ${limit} byte`);
-  c.var.exchange.body = read.body;
+  c.get('exchange').body = read.body;
   await next();
 };

@@ -6,7 +6,8 @@ import type { AxisContext } from './context.ts';
 
 export function ok(c: AxisContext, extras: Record<string, unknown> = {}): Response {
   const { code, desc } = AXIS_ERRORS.OK;
-  if (c.var.exchange) c.var.exchange.outcome = { status: 'OK', errorCode: code, errorDesc: desc };
+  const exchange = c.get('exchange');
+  if (exchange) exchange.outcome = { status: 'OK', errorCode: code, errorDesc: desc };
   return c.json({ status: 'OK', ErrorCode: code, ErrorDesc: desc, ...extras }, 200);
 }
 
@@ -17,7 +18,8 @@ export function ok(c: AxisContext, extras: Record<string, unknown> = {}): Respon
 export function fail(c: AxisContext, name: AxisErrorName, detail?: string): Response {
   const def = AXIS_ERRORS[name];
   const desc = detail ? `${def.desc}: ${toAscii(detail)}` : def.desc;
-  if (c.var.exchange) c.var.exchange.outcome = { status: 'FAIL', errorCode: def.code, errorDesc: desc };
-  const extras = c.var.operation?.failExtras ?? {};
+  const exchange = c.get('exchange');
+  if (exchange) exchange.outcome = { status: 'FAIL', errorCode: def.code, errorDesc: desc };
+  const extras = c.get('operation')?.failExtras ?? {};
   return c.json({ status: 'FAIL', ErrorCode: def.code, ErrorDesc: desc, ...extras }, def.http as 200);
 }

@@ -18,7 +18,7 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   });
 
 function drop(c: AxisContext): Response {
-  const exchange = c.var.exchange;
+  const exchange = c.get('exchange');
   exchange.dropped = true;
   exchange.outcome = { status: 'FAIL', errorCode: AXIS_ERRORS.FAULT_INJECTED.code, errorDesc: 'connection dropped' };
   c.env?.incoming?.socket?.destroy();

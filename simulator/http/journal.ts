@@ -28,7 +28,7 @@ function redact(value: string, secret: string | undefined): string {
 }
 
 export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
-  const core = c.var.core;
+  const core = c.get('core');
   const url = new URL(c.req.url);
   const time = core.clock();
   const exchange: Exchange = {

@@ -8,7 +8,7 @@ export const operationLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
   const name = c.req.param('operation') ?? '';
   const operation = OPERATIONS.get(name);
   if (!operation) return fail(c, 'UNKNOWN_OPERATION', name.slice(0, 64));
-  c.var.exchange.operation = operation.name;
+  c.get('exchange').operation = operation.name;
   c.set('operation', operation);
   if (c.req.method !== operation.method) return fail(c, 'METHOD_NOT_ALLOWED', `${operation.name} dung ${operation.method}`);
   await next();

@@ -19,7 +19,7 @@ export const countReceiveEdoc: Operation = {
   method: 'POST',
   failExtras: {},
   async handle(c) {
-    const messageType = mailbox(c.var.logical.get('messagetype'));
+    const messageType = mailbox(c.get('logical').get('messagetype'));
     return messageType ? countInbox(c, messageType) : fail(c, 'MISSING_HEADER', 'messagetype');
   },
 };

@@ -10,7 +10,7 @@ export const downloadEdoc: Operation = {
   async handle(c) {
     const packet = await fetchDelivery(c);
     if (packet instanceof Response) return packet;
-    c.var.exchange.outcome = { status: 'OK', errorCode: AXIS_ERRORS.OK.code, errorDesc: AXIS_ERRORS.OK.desc };
+    c.get('exchange').outcome = { status: 'OK', errorCode: AXIS_ERRORS.OK.code, errorDesc: AXIS_ERRORS.OK.desc };
     return new Response(packet.bytes, { status: 200, headers: { 'content-type': 'application/xml' } });
   },
 };

@@ -7,7 +7,7 @@ export const getAgenciesList: Operation = {
   method: 'POST',
   failExtras: { data: [] },
   async handle(c) {
-    const agencies = await c.var.core.store.listAgencies();
+    const agencies = await c.get('core').store.listAgencies();
     return ok(c, {
       data: agencies.map((a) => ({
         id: a.id,

@@ -7,7 +7,7 @@ export const getSynchronizeUnit: Operation = {
   method: 'POST',
   failExtras: { data: [] },
   async handle(c) {
-    const agencies = await c.var.core.store.listAgencies({ includeDeleted: true });
+    const agencies = await c.get('core').store.listAgencies({ includeDeleted: true });
     return ok(c, {
       data: agencies.map((a) => ({
         id: a.id,

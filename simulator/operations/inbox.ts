@@ -16,12 +16,12 @@ export const listedStates = (failListed: boolean): DeliveryState[] =>
   failListed ? ['initial', 'processing', 'fail'] : ['initial', 'processing'];
 
 export async function ownDelivery(c: AxisContext, receiverId: string): Promise<Delivery | undefined> {
-  const delivery = await c.var.core.store.getDelivery(receiverId);
-  return delivery && delivery.recipientSystem === c.var.caller.systemId ? delivery : undefined;
+  const delivery = await c.get('core').store.getDelivery(receiverId);
+  return delivery && delivery.recipientSystem === c.get('caller').systemId ? delivery : undefined;
 }
 
 /** The `docId` header in either casing. */
-export const docIdHeader = (c: AxisContext): string | undefined => c.var.logical.get('docId')?.trim() || undefined;
+export const docIdHeader = (c: AxisContext): string | undefined => c.get('logical').get('docId')?.trim() || undefined;
 
 /** ASCII descriptions of inbox states (status_desc). */
 export const STATE_DESC: Record<DeliveryState, string> = {
