@@ -1,6 +1,6 @@
 // What a verifier needs to know about one X.509 certificate: its subject fields (UID carries the
 // agency code in the test PKI), validity and whether its key usages allow signing documents.
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
@@ -39,6 +39,8 @@ export interface CertificateFacts {
   /** keyUsage bit names present, e.g. digitalSignature, nonRepudiation; empty when the extension is absent. */
   keyUsage: string[];
   extendedKeyUsage: string[];
+  /** Subject key identifier, lower-case hex, when the extension is present. */
+  subjectKeyIdentifier?: string;
   /** The key may sign documents: digitalSignature or nonRepudiation, and a signing-capable EKU if EKUs are listed. */
   keyUsageOk: boolean;
 }
@@ -78,15 +80,39 @@ function subjectFields(cert: pkijs.Certificate): Record<string, string> {
   return fields;
 }
 
-export function certificateFacts(der: Uint8Array): CertificateFacts {
+// Certificates are immutable and the same few sign most documents (an agency's, its clerks', the
+// CA chain): parsed forms are kept by SHA-256 of their DER, bounded so that a flood of distinct
+// certificates cannot grow memory. Parsing dominates verification time otherwise.
+const CACHE_SIZE = 512;
+const factsCache = new Map<string, CertificateFacts>();
+const x509Cache = new Map<string, X509Certificate>();
+
+function cached<T>(cache: Map<string, T>, der: Uint8Array, parse: (der: Uint8Array) => T): T {
+  const key = createHash('sha256').update(der).digest('base64');
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = parse(der);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+/** Facts of a certificate; the returned object is shared and frozen. */
+export const certificateFacts = (der: Uint8Array): CertificateFacts => cached(factsCache, der, parseFacts);
+
+/** A node:crypto view of a certificate, shared between calls; throws on unreadable DER like the constructor. */
+export const x509Of = (der: Uint8Array): X509Certificate => cached(x509Cache, der, (d) => new X509Certificate(d));
+
+function parseFacts(der: Uint8Array): CertificateFacts {
   const cert = pkijs.Certificate.fromBER(der);
   const x509 = new X509Certificate(der);
   const subject = subjectFields(cert);
   const keyUsage = keyUsageNames(cert);
   const eku = extendedKeyUsages(cert);
+  const ski = cert.extensions?.find((e) => e.extnID === '2.5.29.14')?.parsedValue;
   const kuOk = keyUsage === undefined || keyUsage.includes('digitalSignature') || keyUsage.includes('nonRepudiation');
   const ekuOk = eku === undefined || eku.some((oid) => SIGNING_EKUS.has(oid));
-  return {
+  return deepFreeze({
     subject,
     ...(subject.CN ? { commonName: subject.CN } : {}),
     issuer: x509.issuer,
@@ -95,8 +121,14 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
     notAfter: new Date(x509.validTo),
     keyUsage: keyUsage ?? [],
     extendedKeyUsage: eku ?? [],
+    ...(ski instanceof asn1js.OctetString ? { subjectKeyIdentifier: Buffer.from(ski.valueBlock.valueHexView).toString('hex') } : {}),
     keyUsageOk: kuOk && ekuOk,
-  };
+  });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) if (inner && typeof inner === 'object' && !(inner instanceof Date)) Object.freeze(inner);
+  return Object.freeze(value);
 }
 
 export type Validity = 'valid' | 'expired' | 'not-yet-valid';

@@ -28,7 +28,12 @@ function subFilterAround(pdf: Buffer, at: number): string | undefined {
 
 function decodeHexGap(pdf: Buffer, from: number, to: number): Uint8Array | undefined {
   if (pdf[from] !== 0x3c || pdf[to - 1] !== 0x3e) return undefined;
-  const hex = pdf.subarray(from + 1, to - 1).toString('latin1').replace(/\s+/g, '');
+  const text = pdf.subarray(from + 1, to - 1).toString('latin1');
+  // Node's hex decoder stops at the first non-hex character: a full-length result proves the
+  // string was pure hex, the usual case; only otherwise strip whitespace and check again.
+  const direct = Buffer.from(text, 'hex');
+  if (direct.length * 2 === text.length) return direct;
+  const hex = text.replace(/\s+/g, '');
   if (!/^[0-9a-fA-F]*$/.test(hex)) return undefined;
   return Uint8Array.from(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
 }
