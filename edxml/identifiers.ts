@@ -23,9 +23,6 @@ export function classifyOrganId(code: string, allowIds: readonly string[] = []):
   return 'invalid';
 }
 
-export const isValidOrganId = (code: string, allowIds?: readonly string[]): boolean =>
-  classifyOrganId(code, allowIds) !== 'invalid';
-
 /** The directory record an agency code names, in either form (current code, QCVN 102 code, or old code). */
 export function resolveAgency(code: string, directory: readonly DirectoryRecord[]): DirectoryRecord | undefined {
   let deleted: DirectoryRecord | undefined;

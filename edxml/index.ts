@@ -29,7 +29,7 @@ export {
   statusRules,
   businessRules,
 } from './rules.ts';
-export { classifyOrganId, isValidOrganId, resolveAgency, sameAgency, type OrganIdForm } from './identifiers.ts';
+export { classifyOrganId, resolveAgency, sameAgency, type OrganIdForm } from './identifiers.ts';
 export {
   STATUS_CODES,
   statusCodeInfo,

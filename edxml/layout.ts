@@ -85,9 +85,6 @@ export const ENCODED_ELEMENT = 'ContentTransferEncoded';
 
 /** Element paths used by findings; kept here so validate and parse agree on them. */
 export const PATH = {
-  root: '/edXML',
-  envelope: '/edXML/edXMLEnvelope',
-  header: '/edXML/edXMLEnvelope/edXMLHeader',
   messageHeader: '/edXML/edXMLEnvelope/edXMLHeader/MessageHeader',
   traceList: '/edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList',
   business: '/edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/Bussiness',

@@ -112,7 +112,7 @@ class Reader {
   }
 }
 
-export function toExtension(el: XmlElement): ExtensionElement {
+function toExtension(el: XmlElement): ExtensionElement {
   const ext: ExtensionElement = {
     name: el.local,
     attributes: { ...el.attributes },
