@@ -8,7 +8,6 @@ export interface SqlExecutor {
 }
 
 export interface SqlDriver extends SqlExecutor {
-  readonly engine: 'pglite' | 'pg';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

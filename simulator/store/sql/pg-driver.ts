@@ -73,7 +73,6 @@ export async function openPgDriver(url: string, options: { schema?: string } = {
       (await target.query(text, params)).rows as R[],
   });
   return {
-    engine: 'pg',
     ...executor(pool),
     transaction: async (work) => {
       const client = await pool.connect();

@@ -27,7 +27,6 @@ export async function openPgliteDriver(dataDir: string): Promise<SqlDriver> {
     query: async <R>(text: string, params: unknown[] = []) => (await target.query<R>(text, params)).rows,
   });
   return {
-    engine: 'pglite',
     ...executor(db),
     transaction: (work) => db.transaction((tx) => work(executor(tx))),
     close: async () => {

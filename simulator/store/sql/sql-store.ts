@@ -114,11 +114,6 @@ export class SqlStore implements Store {
 
   constructor(private readonly driver: SqlDriver) {}
 
-  /** Which engine runs this store, for `truc serve` to print. */
-  get engine(): SqlDriver['engine'] {
-    return this.driver.engine;
-  }
-
   private get db(): SqlDriver {
     if (this.closed) {
       throw new StoreError('STORE-CLOSED', 'Kho dữ liệu đã đóng.', 'The store is closed.');
