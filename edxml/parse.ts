@@ -305,7 +305,7 @@ export function parsePacket(input: Uint8Array | string): ParseResult {
     return { kind: 'unknown', findings: [finding] };
   }
   const r = new Reader();
-  if (scan.declaredEncoding && scan.declaredEncoding.toLowerCase().replace('_', '-') !== 'utf-8') {
+  if (scan.declaredEncoding && scan.declaredEncoding.toLowerCase().replace(/[-_]/g, '') !== 'utf8') {
     const declared = scan.declaredEncoding;
     r.add(xmlRules.encoding, '/', { detail: { vi: `khai báo mã hoá ${declared}`, en: `declared encoding ${declared}` } });
   }

@@ -21,6 +21,8 @@ describe('scanXml', () => {
     ['<a><!-- open</a>', 'unterminated comment'],
     ['<a/><?xml version="1.0"?>', 'late XML declaration'],
     ['<1a/>', 'bad name'],
+    ['<?xml version="2.0"?><a/>', 'unknown XML version'],
+    ['<?xml encoding="UTF-8"?><a/>', 'declaration without version'],
   ])('reports %s as malformed (%s)', (xml) => {
     expect(malformed(xml)).toBe('malformed');
   });

@@ -34,6 +34,7 @@ const NAME_VALID = /^[\p{L}_\u0080-\u00ff][\p{L}\p{N}_.\-·\u0080-\u00ff]*(?::[\
 const REFERENCE = /&(?:lt|gt|amp|apos|quot|#[0-9]+|#x[0-9a-fA-F]+);/y;
 const SPACE = /[ \t\r\n]*/y;
 const ENCODING = /\bencoding\s*=\s*["']([^"']*)["']/;
+const XML_VERSION = /^<\?xml\s+version\s*=\s*["']1\.[01]["']/;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
@@ -91,7 +92,9 @@ export function scanXml(s: string): ScanResult {
         if (end === -1) fail({ vi: 'chỉ thị xử lý không được đóng', en: 'unterminated processing instruction' }, lt);
         if (s.startsWith('<?xml', lt) && (isSpace(s.charCodeAt(lt + 5)) || s.charCodeAt(lt + 5) === 0x3f)) {
           if (lt > (s.charCodeAt(0) === 0xfeff ? 1 : 0)) fail({ vi: 'khai báo XML không nằm ở đầu tài liệu', en: 'XML declaration not at the start' }, lt);
-          declaredEncoding = ENCODING.exec(s.slice(lt, end))?.[1];
+          const declaration = s.slice(lt, end);
+          if (!XML_VERSION.test(declaration)) fail({ vi: 'khai báo XML thiếu version="1.0"', en: 'the XML declaration lacks version="1.0"' }, lt);
+          declaredEncoding = ENCODING.exec(declaration)?.[1];
         }
         pos = end + 2;
       } else if (next === 0x21 /* ! */) {
