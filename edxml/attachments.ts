@@ -80,16 +80,21 @@ export function pdfStructureProblem(b: Uint8Array): LocalizedText | undefined {
   return undefined;
 }
 
-/** Entry names of a ZIP and, when it holds exactly one file, that file's bytes. */
+/** Larger single entries are not unpacked: a ZIP bomb must not take the validator's memory. */
+const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+
+/** Entry names of a ZIP and, when it holds exactly one file of sane size, that file's bytes. */
 function unzip(bytes: Uint8Array): { names: string[]; single?: Uint8Array } {
   const names: string[] = [];
+  let largest = 0;
   unzipSync(bytes, {
     filter: (f) => {
       if (!f.name.endsWith('/')) names.push(f.name);
+      largest = Math.max(largest, f.originalSize);
       return false;
     },
   });
-  if (names.length !== 1) return { names };
+  if (names.length !== 1 || largest > MAX_UNPACKED_BYTES) return { names };
   const only = unzipSync(bytes, { filter: (f) => f.name === names[0] });
   return { names, single: only[names[0]] };
 }
