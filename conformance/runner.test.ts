@@ -234,6 +234,22 @@ describe('runner', () => {
     expect(Date.parse(axis.faults[0].spec.until!) - Date.parse(axis.faults[0].spec.from!)).toBe(300);
   });
 
+  it('ends waits in error, not fail, once the journal feed is lost', async () => {
+    const axis = createFakeAxis();
+    const b01 = defineCase({
+      id: 'B-01',
+      counterparts: 0,
+      schedule: 'concurrent',
+      act: async () => {
+        axis.feed.fail({ vi: 'mất luồng', en: 'stream lost' });
+      },
+      await: (ctx) => ctx.waitFor((e) => e.operation === 'sendEdoc', { expected, deadlineSeconds: 0.1 }),
+    });
+    const record = await runSuite(options(axis, passingBusiness([b01])));
+    expect(result(record, 'B-01')).toMatchObject({ result: 'error', message: { en: 'stream lost' } });
+    expect(record.verdict).toBe('incomplete');
+  });
+
   it('refuses faults from concurrent cases (they would disturb their peers)', async () => {
     const axis = createFakeAxis();
     const b01 = defineCase({ id: 'B-01', counterparts: 0, schedule: 'concurrent', act: (ctx) => ctx.fault({ kind: 'drop' }) });

@@ -233,6 +233,11 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
         };
         const timer = setTimeout(() => {
           finish();
+          const lost = journal.failure?.();
+          if (lost) {
+            reject(new CaseStop('error', lost));
+            return;
+          }
           const seconds = Math.round(ms / 100) / 10;
           reject(
             new CaseStop('fail', { vi: `Hết hạn ${seconds} giây`, en: `Deadline of ${seconds} s passed` }, wait.expected, {

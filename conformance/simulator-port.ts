@@ -188,11 +188,13 @@ export async function remoteAxisPort(options: { controlUrl: string; token: strin
     await fetch(`${base}/journal/events?${query}`, { headers: { authorization: `Bearer ${options.token}` }, signal: abort.signal }),
     'journal events',
   );
-  const following = readEvents(response.body!, (data) => feed.push(journalEntryFromJson(JSON.parse(data) as JournalEntryJson))).catch(
-    (e: unknown) => {
-      // Closing aborts the stream on purpose; any other end leaves the waits to their deadlines.
-      if (!abort.signal.aborted) process.stderr.write(`truc: journal stream ended: ${e instanceof Error ? e.message : String(e)}\n`);
-    },
+  // Closing aborts the stream on purpose; any other end means the run can no longer see the SUT.
+  const lose = (why: string) => {
+    if (!abort.signal.aborted) feed.fail({ vi: `Mất luồng nhật ký của trục mô phỏng: ${why}`, en: `Lost the simulator's journal stream: ${why}` });
+  };
+  const following = readEvents(response.body!, (data) => feed.push(journalEntryFromJson(JSON.parse(data) as JournalEntryJson))).then(
+    () => lose('the stream ended'),
+    (e: unknown) => lose(e instanceof Error ? e.message : String(e)),
   );
   return controlPort(transport, feed, async () => {
     abort.abort();

@@ -174,6 +174,15 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     const crlPem = derToPem(pki.crlDer, 'X509 CRL');
     const runId = newRunId();
     const resources = new Resources();
+    // The SUT runs in its own process group (so it can be stopped whole): an interrupted session
+    // must stop it and the server before leaving, or they would outlive truc.
+    const interrupted = async (signal: NodeJS.Signals) => {
+      process.stderr.write(`truc: dừng giữa chừng / interrupted (${signal})\n`);
+      await resources.release();
+      process.exit(2);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     try {
       let port: SimulatorPort;
       let axisUrl: string;
@@ -254,6 +263,8 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     } catch (e) {
       throw asCliError(e, 'CERTIFY-HARNESS');
     } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
       await resources.release();
     }
   },

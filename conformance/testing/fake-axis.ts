@@ -1,10 +1,12 @@
 // An in-memory stand-in for the simulator behind the AxisPort, for the suite's own unit tests:
 // entries are journaled as the real journal would, and a test plays the SUT by pushing entries.
 import type { AxisPort, CounterpartAgency, FaultSpec, InjectRequest } from '../axis-port.ts';
-import { createJournalFeed, type JournalEntry } from '../journal-view.ts';
+import { createJournalFeed, type JournalEntry, type JournalFeed } from '../journal-view.ts';
 
 export interface FakeAxis {
   port: AxisPort;
+  /** The journal behind `port.journal`, e.g. to simulate a lost event stream. */
+  feed: JournalFeed;
   /** Journals one exchange (defaults filled in) and returns it. */
   record(partial: Partial<JournalEntry> & { operation: string }): JournalEntry;
   provisioned: CounterpartAgency[];
@@ -19,6 +21,7 @@ export function createFakeAxis(): FakeAxis {
   let nextId = 1;
   let nextSender = 1;
   const fake: FakeAxis = {
+    feed,
     provisioned: [],
     injected: [],
     faults: [],
