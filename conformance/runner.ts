@@ -34,7 +34,7 @@ export interface RunOptions {
   suiteVersion: string;
   /** Case ids the operator chose to skip before the run (they count as operator skips). */
   operatorSkip?: readonly string[];
-  /** How many concurrent cases run at once (default 16): waits are event-driven, so this is cheap. */
+  /** At most this many concurrent cases at once (default: all of them, as the spec says; waits are event-driven and cost nothing idle). */
   concurrency?: number;
   allocator?: AgencyAllocator;
   progress?: ProgressReporter;
@@ -65,6 +65,9 @@ class CaseStop {
 
 const PASSED: LocalizedText = { vi: 'Đạt', en: 'Passed' };
 const OPERATOR_SKIPPED: LocalizedText = { vi: 'Người vận hành bỏ qua', en: 'operator skipped' };
+// The `expected` sentence of cases that end without a judgement of the SUT.
+const APPLICABLE: LocalizedText = { vi: 'Ca kiểm thử được chạy và áp dụng cho hệ thống', en: 'The case is run and applies to the system' };
+const JUDGED: LocalizedText = { vi: 'Bộ kiểm thử chạy ca đến khi có kết luận', en: 'The harness runs the case to a judgement' };
 
 const errorText = (e: unknown): LocalizedText => {
   if (e && typeof e === 'object' && 'vi' in e && 'en' in e && typeof e.vi === 'string' && typeof e.en === 'string') {
@@ -428,7 +431,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
 
   const concurrent = runs.filter((r) => r.definition?.schedule !== 'alone');
   const alone = runs.filter((r) => r.definition?.schedule === 'alone');
-  await pool(concurrent, Math.max(1, options.concurrency ?? 16));
+  await pool(concurrent, Math.max(1, options.concurrency ?? concurrent.length));
   if (alone.length) options.progress?.phase({ vi: 'Các ca phục hồi (chạy riêng)', en: 'Resilience cases (run alone)' });
   await pool(alone, 1);
 
@@ -487,7 +490,9 @@ function outcomeOf(run: CaseRun): CaseOutcome {
     const explain =
       stop.result === 'fail'
         ? { expected: stop.expected, observed: stop.observed }
-        : { expected: { vi: 'Ca kiểm thử chạy đến khi có kết luận', en: 'The case runs to a judgement' }, observed: stop.message };
+        : stop.result === 'skip'
+          ? { expected: stop.expected ?? APPLICABLE, observed: stop.observed ?? stop.message }
+          : { expected: stop.expected ?? JUDGED, observed: stop.observed ?? stop.message };
     return { ...base, result, message: stop.message, ...explain } as CaseOutcome;
   }
   const warning = run.warnings[0];
