@@ -28,6 +28,7 @@ interface ServeArgs {
   pki?: string;
   trust: string[];
   config?: string;
+  configProblem?: string;
 }
 
 /** Demo systems provisioned when no --system is given: fixed secrets, printed at start. */
@@ -40,20 +41,33 @@ export const DEMO_SYSTEMS = [
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/**
+ * yargs merges the config file under the flags (flags win). Its loader turns a thrown error into a
+ * generic message, so a problem is handed to `run` as a hidden option and reported there.
+ */
 function readConfig(path: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError('SERVE-CONFIG', `Không đọc được tệp cấu hình ${path}.`, `Cannot read config file ${path} (${reason(e)}).`);
+    return { [CONFIG_PROBLEM]: JSON.stringify({ kind: 'read', path, detail: reason(e) }) };
   }
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
     return parsed as Record<string, unknown>;
   } catch (e) {
-    throw new CliError('SERVE-CONFIG', `Tệp cấu hình ${path} không phải đối tượng JSON.`, `Config file ${path} is not a JSON object (${reason(e)}).`);
+    return { [CONFIG_PROBLEM]: JSON.stringify({ kind: 'json', path, detail: reason(e) }) };
   }
+}
+
+const CONFIG_PROBLEM = 'config-problem';
+
+function configError(problem: string): CliError {
+  const { kind, path, detail } = JSON.parse(problem) as { kind: 'read' | 'json'; path: string; detail: string };
+  return kind === 'read'
+    ? new CliError('SERVE-CONFIG', `Không đọc được tệp cấu hình ${path}.`, `Cannot read config file ${path} (${detail}).`)
+    : new CliError('SERVE-CONFIG', `Tệp cấu hình ${path} không phải đối tượng JSON.`, `Config file ${path} is not a JSON object (${detail}).`);
 }
 
 function parseSystems(values: string[]): { systemId: string; secret: string }[] {
@@ -129,8 +143,10 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       .option('allow-id', { type: 'string', array: true, default: [], describe: 'mã thử nghiệm được chấp nhận / allow-listed test id' })
       .option('pki', { type: 'string', describe: 'thư mục PKI / PKI folder (<data>/pki)' })
       .option('trust', { type: 'string', array: true, default: [], describe: 'chứng thư gốc thêm / added trust root PEM' })
+      .option(CONFIG_PROBLEM, { type: 'string', hidden: true })
       .config('config', 'tệp cấu hình JSON / JSON config file', readConfig) as never,
   run: async (args) => {
+    if (args.configProblem) throw configError(args.configProblem);
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
       throw new CliError('SERVE-PORT', `Cổng ${args.port} không hợp lệ.`, `Invalid port ${args.port}.`);
     }
