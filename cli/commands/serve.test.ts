@@ -2,7 +2,7 @@
 // (SIGKILL right after the reply) and is delivered after a restart on the same data folder;
 // SIGTERM stops the server cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,18 @@ describe('truc serve', () => {
     const { code } = await served.exited;
     expect(code).toBe(0);
     expect(served.output()).toContain('stopped (SIGTERM)');
+  });
+
+  it('reports an unreadable config file as SERVE-CONFIG, exit code 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'truc-config-'));
+    dirs.push(dir);
+    await writeFile(join(dir, 'bad.json'), '{"port": ');
+    const child = spawn(process.execPath, [BIN, 'serve', '--config', join(dir, 'bad.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(code).toBe(2);
+    expect(err).toContain('[SERVE-CONFIG]');
   });
 
   it('refuses a malformed --system with a bilingual error and exit code 2', async () => {
