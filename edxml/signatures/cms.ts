@@ -141,9 +141,13 @@ export function verifyDetachedCms(contents: Uint8Array, signedParts: readonly Ui
   const certificates: X509Certificate[] = [];
   for (const raw of parsed.certificates) {
     try {
-      certificates.push(x509Of(raw));
+      const cert = x509Of(raw);
+      // Touch what later steps read, so a damaged certificate is dropped here, not thrown there.
+      void cert.publicKey;
+      certificateFacts(raw);
+      certificates.push(cert);
     } catch {
-      // A certificate Node cannot read cannot be part of a chain either.
+      // A certificate that cannot be read cannot sign or be part of a chain either.
     }
   }
   const info = parsed.signerInfo;

@@ -165,3 +165,41 @@ describe('verifyPdfSignatures', () => {
     expect(await rules(legacy)).toEqual(['EDXML-SIG-012', 'EDXML-SIG-012', 'EDXML-SIG-014', 'EDXML-SIG-015']);
   });
 });
+
+describe('verifyPdfSignatures on damaged input', () => {
+  it('never throws on truncated or mutated signed PDFs and arbitrary bytes', async () => {
+    const fc = await import('fast-check');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: signedTwice.length }),
+        fc.array(fc.tuple(fc.nat({ max: signedTwice.length - 1 }), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        fc.uint8Array({ maxLength: 64 }),
+        async (cut, edits, noise) => {
+          const damaged = Buffer.concat([Buffer.from(signedTwice.subarray(0, cut)), Buffer.from(noise)]);
+          for (const [at, value] of edits) if (at < damaged.length) damaged[at] = value;
+          const findings = await verifyPdfSignatures(damaged, packetContext());
+          expect(Array.isArray(findings)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never throws when the CMS itself is damaged (hex digits changed inside /Contents)', async () => {
+    const fc = await import('fast-check');
+    const [, second] = (await inspectPdfSignatures(signedTwice, kit.context())).signatures;
+    const [, gapStart, gapEnd] = second.byteRange;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: gapStart + 1, max: gapStart + 2000 }), fc.constantFrom(...'0123456789abcdef')), { minLength: 1, maxLength: 6 }),
+        async (edits) => {
+          const damaged = Buffer.from(signedTwice);
+          for (const [at, digit] of edits) if (at < gapEnd - 1) damaged[at] = digit.charCodeAt(0);
+          const findings = await verifyPdfSignatures(damaged, packetContext());
+          expect(Array.isArray(findings)).toBe(true);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});

@@ -128,4 +128,22 @@ describe('verifyPacketSignature', () => {
   it('reports unreadable XML without throwing', async () => {
     expect(await rules('<edXML')).toEqual(['EDXML-SIG-017']);
   });
+
+  it('never throws when characters inside the Signature are changed', async () => {
+    const fc = await import('fast-check');
+    const start = signed.indexOf('<Signature');
+    const end = signed.indexOf('</Signature>');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: start, max: end }), fc.constantFrom(...'AZaz09+/=<>" ')), { minLength: 1, maxLength: 5 }),
+        async (edits) => {
+          const chars = signed.split('');
+          for (const [at, c] of edits) chars[at] = c;
+          const findings = await verifyPacketSignature(chars.join(''), { ...kit.context(), path: PATH });
+          expect(Array.isArray(findings)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -7,6 +7,7 @@ import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
 import type { Finding } from '../finding.ts';
 import { report } from '../rule.ts';
 import { QCVN_NS } from '../types.ts';
+import { certificateFacts } from './certificate-facts.ts';
 import { certificateFindings, judgeCertificate } from './certificate-judgement.ts';
 import { SignatureError } from './errors.ts';
 import type { PacketSignatureContext } from './index.ts';
@@ -84,7 +85,12 @@ function certificatesIn(signature: Element): X509Certificate[] | string {
   const certs: X509Certificate[] = [];
   for (const node of Array.from(signature.getElementsByTagNameNS(XMLDSIG_NS, 'X509Certificate'))) {
     try {
-      certs.push(new X509Certificate(Buffer.from((node.textContent ?? '').replace(/\s+/g, ''), 'base64')));
+      const der = Buffer.from((node.textContent ?? '').replace(/\s+/g, ''), 'base64');
+      const cert = new X509Certificate(der);
+      // Touch what later steps read, so a damaged certificate is reported here, not thrown there.
+      void cert.publicKey;
+      certificateFacts(der);
+      certs.push(cert);
     } catch {
       return 'a KeyInfo X509Certificate cannot be read';
     }
