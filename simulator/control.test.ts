@@ -176,6 +176,21 @@ describe('control API', () => {
     }
   });
 
+  it('holds calls silent for a window, drops them, then recovers (F-04)', async () => {
+    const server = await startServer(axis.app, { host: '127.0.0.1', port: 0 });
+    try {
+      const until = new Date(Date.now() + 300).toISOString();
+      await control(axis, '/faults', { method: 'POST', body: { kind: 'silence', agencies: [TAY_NINH.systemId], until } });
+      const b = new AxisClient({ baseUrl: server.origin, ...TAY_NINH });
+      await expect(b.countReceiveEdoc()).rejects.toMatchObject({ code: 'AXIS-CLIENT-NETWORK' });
+      expect((await b.countReceiveEdoc()).status).toBe('OK');
+      const entries = await axis.core.store.queryJournal({ operation: 'countReceiveEdoc' });
+      expect(entries.map((e) => e.fault?.split(':')[0])).toEqual(['silence', undefined]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('serves trust anchors and the CRL from the provider, and says when there is none', async () => {
     expect((await control(axis, '/trust')).body.error.code).toBe('CTL-PKI-NONE');
     const withPki = await testAxis({ trust: { trustAnchors: async () => ['-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'], crl: async () => '-----BEGIN X509 CRL-----\nBBBB\n-----END X509 CRL-----\n' } });

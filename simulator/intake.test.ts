@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Axis } from './axis.ts';
 import { signHeaders } from './client/sign.ts';
+import { fullHashFile } from './protocol/signing.ts';
 import { NGHE_AN, TAY_NINH, edocBytes, inProcessClient, testAxis } from './testing/fixtures.ts';
 
 const findingsOf = async (axis: Axis) => (await axis.core.store.queryJournal({ operation: 'sendEdoc' })).flatMap((e) => e.findings.map((f) => f.rule));
@@ -46,6 +47,24 @@ describe('sendEdoc intake', () => {
     expect(await tampered(lenient)).toMatchObject({ status: 'OK' });
     expect(await findingsOf(lenient)).toContain('AXIS-HASH-001');
     await lenient.close();
+  });
+
+  it('accepts a multipart/form-data upload whose file_doc part is the packet (policy)', async () => {
+    const packet = edocBytes();
+    const form = new FormData();
+    form.set('file_doc', new Blob([packet]), 'goi-tin.xml');
+    const request = new Request('http://axis.test/sendEdoc', { method: 'POST', body: form });
+    const headers = signHeaders([['systemid', NGHE_AN.systemId], ['messagetype', 'edoc'], ['hash-file', fullHashFile(packet)]], NGHE_AN.secret);
+    for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+    const reply = (await (await axis.app.request(request)).json()) as { status: string; DocId: string };
+    expect(reply.status).toBe('OK');
+    const stored = await axis.core.store.getPacket(reply.DocId);
+    expect(Buffer.from(stored?.bytes ?? []).equals(Buffer.from(packet))).toBe(true);
+    const other = new FormData();
+    other.set('file', new Blob([packet]));
+    const missing = new Request('http://axis.test/sendEdoc', { method: 'POST', body: other });
+    for (const [name, value] of Object.entries(headers)) missing.headers.set(name, value);
+    expect(await (await axis.app.request(missing)).json()).toMatchObject({ status: 'FAIL', ErrorCode: '10', DocId: '' });
   });
 
   it('refuses bytes that are not an edXML packet, citing the reading rule', async () => {

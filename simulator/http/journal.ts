@@ -13,14 +13,22 @@ function replaceAll(bytes: Uint8Array, needle: Buffer): Uint8Array {
   return out;
 }
 
-function secretAppears(request: Request, exchange: Exchange, secret: string): boolean {
+function secretAppears(request: Request, url: URL, exchange: Exchange, secret: string): boolean {
   if (secret === '') return false;
   const latin1Secret = Buffer.from(secret, 'utf8').toString('latin1');
-  let seen = exchange.path.includes(secret) || decodeURIComponent(new URL(request.url).search).includes(secret);
+  let seen = exchange.path.includes(secret) || safeDecode(url.search).includes(secret);
   request.headers.forEach((value, name) => {
     if (value.includes(latin1Secret) || name.includes(secret.toLowerCase())) seen = true;
   });
   return seen || Buffer.from(exchange.body).includes(Buffer.from(secret, 'utf8'));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function redact(value: string, secret: string | undefined): string {
@@ -45,7 +53,9 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
   c.set('exchange', exchange);
   await next();
 
-  const system = exchange.claimedSystemId ? await core.store.getSystem(exchange.claimedSystemId) : undefined;
+  // The authenticated system is at hand; otherwise look the claimed one up, so a leak is caught
+  // even in a request that failed authentication.
+  const system = c.get('caller') ?? (exchange.claimedSystemId ? await core.store.getSystem(exchange.claimedSystemId) : undefined);
   const secret = system?.secret;
   const body = exchange.body;
   const headers: Record<string, string> = {};
@@ -60,7 +70,7 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
     agencies: [...exchange.agencies],
     headers,
     hmacReading: exchange.hmacReading,
-    secretSeen: secret !== undefined && secretAppears(c.req.raw, exchange, secret),
+    secretSeen: secret !== undefined && secretAppears(c.req.raw, url, exchange, secret),
     outcome: exchange.outcome ?? { status: 'FAIL', errorCode: '', errorDesc: 'no reply' },
     httpStatus: exchange.dropped ? 0 : c.res.status,
     findings: exchange.findings,

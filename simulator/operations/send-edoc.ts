@@ -4,6 +4,7 @@ import { fail, ok } from '../http/envelope.ts';
 import { makeDeliveries } from '../intake/deliveries.ts';
 import { matchBody, withoutTrailingCrlf } from '../intake/hash-file.ts';
 import { inspectPacket } from '../intake/inspect.ts';
+import { readMultipart } from '../intake/multipart.ts';
 import { packetRecipients, routeRecipients } from '../intake/route.ts';
 import { intakeRules } from '../intake/rules.ts';
 import { recordStatusFeedback } from '../intake/status-feedback.ts';
@@ -25,11 +26,15 @@ export const sendEdoc: Operation = {
     const messageType = logical.get('messagetype')?.trim().toLowerCase();
     if (messageType !== 'edoc' && messageType !== 'status') return fail(c, 'MESSAGETYPE_MISMATCH', logical.get('messagetype') ?? '');
 
+    const upload = await readMultipart(c.req.header('content-type'), exchange.body);
+    if (upload.kind === 'invalid') return fail(c, 'MALFORMED_REQUEST', upload.reason);
+    const body = upload.kind === 'file' ? upload.bytes : exchange.body;
+
     const hashFile = logical.get('hash-file') ?? '';
-    const match = hashFile ? matchBody(exchange.body, hashFile) : undefined;
+    const match = hashFile ? matchBody(body, hashFile) : undefined;
     if (!match && core.options.hashPolicy === 'reject') return fail(c, 'HASH_MISMATCH');
     if (!match) exchange.findings.push(report(intakeRules.hashMismatchAccepted, 'hash-file'));
-    const bytes = match?.bytes ?? withoutTrailingCrlf(exchange.body);
+    const bytes = match?.bytes ?? withoutTrailingCrlf(body);
 
     const inspection = await inspectPacket(core, bytes);
     exchange.findings.push(...inspection.findings);
