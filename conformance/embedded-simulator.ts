@@ -19,7 +19,10 @@ export interface RunTrust {
 
 export const runTrust = (pki: PkiFolder, extraRootsPem: readonly string[] = []): RunTrust => ({
   trustAnchors: [...pki.trustAnchorsPem, ...extraRootsPem],
-  crls: [pki.crlDer],
+  // Read live: a certificate a case revokes during the run (SG-06) is in the CRL from then on.
+  get crls() {
+    return [pki.crlDer];
+  },
 });
 
 /** Serves the run's trust live from the folder, so a certificate revoked during the run is in the CRL. */

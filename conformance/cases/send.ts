@@ -12,7 +12,7 @@ import type { TriggerDocument } from '../drivers/trigger.ts';
 import type { JournalEntry } from '../journal-view.ts';
 import { attachmentFindings, documentIdFindings, findingsOf, layoutFindings, metadataFindings, type FindingSelector } from './support/findings.ts';
 import { awaitHandled, deliver, receiverIdsOf } from './support/receipt.ts';
-import { isOk, isSutCall } from './support/journal.ts';
+import { header, inFaultWindow, isOk, isSutCall } from './support/journal.ts';
 import { sendByTrigger, sentDocumentFacts, sentEdocHeader, triggerDocument } from './support/sut-sends.ts';
 import { counterpartName } from './support/counterpart-signing.ts';
 
@@ -235,11 +235,13 @@ const s08 = defineCase<undefined, Sent>({
         .filter((e) => e.operation === 'sendEdoc' && isOk(e) && isSutCall(e, sut) && e.senderId !== undefined)
         .map((e) => e.senderId),
     );
-    const calls = ctx.entries().filter((e) => e.operation === 'getSentEdocList' && isSutCall(e, sut));
-    const foreign = calls.filter((e) => !own.has(e.senderId));
+    // Run-wide scope: calls the simulator faulted (or held in a silence) are left out.
+    const windows = ctx.faultWindows();
+    const calls = ctx.entries().filter((e) => e.operation === 'getSentEdocList' && isSutCall(e, sut) && !inFaultWindow(e, windows));
+    const foreign = calls.filter((e) => !own.has(header(e, 'docId')));
     if (foreign.length) {
       ctx.evidence(...foreign);
-      const ids = foreign.map((e) => e.senderId ?? '—').join(', ');
+      const ids = foreign.map((e) => header(e, 'docId') ?? '—').join(', ');
       ctx.fail(s08Expected, {
         vi: `getSentEdocList được gọi với mã không phải của hệ thống: ${ids}`,
         en: `getSentEdocList was called with ids that are not the system’s: ${ids}`,

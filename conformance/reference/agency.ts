@@ -20,7 +20,8 @@ import { buildPacket } from '../../edxml/build.ts';
 import { composeEdoc, composeStatus, documentIdOf, responseForDocument, type AttachmentInput, type EdocInput } from '../../edxml/compose.ts';
 import { vietnamDate, vietnamTimestamp } from '../../edxml/dates.ts';
 import { resolveAgency, sameAgency } from '../../edxml/identifiers.ts';
-import { signPacket, signPdf } from '../../edxml/signatures/index.ts';
+import type { Finding } from '../../edxml/finding.ts';
+import { signPacket, signPdf, sigRules } from '../../edxml/signatures/index.ts';
 import type { DirectoryRecord, EdocPacket, Organization, ResponseFor, StaffInfo, StatusPacket } from '../../edxml/types.ts';
 import { validatePacket, type ValidationReport } from '../../edxml/validate.ts';
 import type { TriggerAttachment, TriggerJson } from '../drivers/trigger.ts';
@@ -43,8 +44,11 @@ export interface ReferenceAgencyOptions {
   secret: string;
   /** Agency name, as written in From/OrganName and in its organisation certificate. */
   name: string;
-  /** The run's trust anchors (PEM) and revocation lists (DER or PEM). */
-  trust: { trustAnchors: string[]; crls: Uint8Array[] };
+  /**
+   * The run's trust anchors (PEM) and revocation lists (DER or PEM), asked for at every check: a
+   * CRL grows during a run, and a real system refreshes it too.
+   */
+  trust: () => TrustMaterial | Promise<TrustMaterial>;
   /** Organisation certificate (names the agency) and the person who signs documents. */
   signing: { organisation: SigningIdentity; person: SigningIdentity & { fullName: string } };
   /** Pause between poll cycles (default 400 ms: 5 polling calls a second, under T-06's ceiling). */
@@ -56,21 +60,29 @@ export interface ReferenceAgencyOptions {
 
 export type TriggerAnswer = 'accepted' | 'refused';
 
+export interface TrustMaterial {
+  trustAnchors: string[];
+  crls: Uint8Array[];
+}
+
 type BusinessInput = NonNullable<EdocInput['business']>;
 
 const BUSINESS_TYPES = new Set(['1', '2', '3']);
 const TERMINAL_FEEDBACK = new Set(['02', '06', '15', '16']);
+/** How long after sending, and how often, the agency asks getSentEdocList about a document. */
+const FOLLOW_FOR_MS = 60_000;
+const FOLLOW_EVERY_MS = 2_000;
 
 export class ReferenceAgency {
   protected readonly client: AxisClient;
   protected readonly ledger = new Ledger();
-  protected readonly outbox = new Outbox();
+  /** Status feedback leaves through its own outbox, so a 01 never waits behind a large document. */
+  protected readonly statusOutbox = new Outbox();
+  protected readonly documentOutbox = new Outbox();
   protected directory: DirectoryRecord[] = [];
   private timer?: NodeJS.Timeout;
   private running = false;
-  /** Every piece of work runs on this one chain, so the agency never races itself. */
-  private chain: Promise<void> = Promise.resolve();
-  private cycles = 0;
+  private cycle?: Promise<void>;
 
   constructor(readonly options: ReferenceAgencyOptions) {
     this.client = this.createClient();
@@ -81,54 +93,54 @@ export class ReferenceAgency {
   /** Reads the directory, registers if needed, then polls until stop(). */
   async start(): Promise<void> {
     this.running = true;
-    await this.serial(async () => {
-      await this.readDirectory();
-      await this.registerOnce();
-    });
+    await this.readDirectory();
+    await this.registerOnce();
     this.scheduleNextCycle();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
-    await this.chain;
+    await this.cycle;
+    await this.statusOutbox.idle();
+    await this.documentOutbox.idle();
   }
 
-  /** The in-process driver's entry point: takes the order, queues the work, answers at once. */
+  /**
+   * The in-process driver's entry point: takes the order, queues the work and answers at once;
+   * the packets leave through the outbox, like everything else the agency sends.
+   */
   readonly handleTrigger = async (trigger: TriggerJson): Promise<TriggerAnswer> => {
-    let answer: TriggerAnswer = 'refused';
-    await this.serial(async () => {
-      answer = await this.acceptTrigger(trigger);
-      await this.flushOutbox();
-    });
+    const answer = await this.acceptTrigger(trigger);
+    void this.flushDocuments();
     return answer;
   };
 
   /** One poll cycle, for tests that drive the agency step by step. */
-  pollOnce(): Promise<void> {
-    return this.serial(() => this.pollCycle());
+  async pollOnce(): Promise<void> {
+    await this.cycle;
+    this.cycle = this.pollCycle();
+    await this.cycle;
   }
 
-  private serial(work: () => Promise<void>): Promise<void> {
-    const next = this.chain.then(work, work);
-    this.chain = next.catch((e) => this.log(`lỗi / error: ${e instanceof Error ? e.message : String(e)}`));
-    return next;
-  }
-
+  /** Cycles never overlap: the next one is scheduled when the previous one has finished. */
   private scheduleNextCycle(): void {
     if (!this.running) return;
     this.timer = setTimeout(() => {
-      void this.serial(() => this.pollCycle()).finally(() => this.scheduleNextCycle());
+      this.cycle = this.pollCycle()
+        .catch((e) => this.log(`lỗi / error: ${describe(e)}`))
+        .finally(() => this.scheduleNextCycle());
     }, this.pollInterval());
   }
 
   protected async pollCycle(): Promise<void> {
-    this.cycles++;
     await this.receiveDocuments();
     await this.receiveStatuses();
     await this.retryAcknowledgements();
     await this.advanceHandling();
-    await this.flushOutbox();
+    await this.flushStatuses();
+    // Documents may take a while to send (large, or a slow axis): polling does not wait for them.
+    void this.flushDocuments();
     await this.followSentDocuments();
   }
 
@@ -209,12 +221,19 @@ export class ReferenceAgency {
 
   protected async receiveDocuments(): Promise<void> {
     const items = await this.listInbox('edoc');
-    for (const item of items) await this.receiveDelivery(item);
+    for (const item of items) {
+      await this.receiveDelivery(item);
+      // Answer at once (01 within the receipt deadline), not after the whole inbox.
+      await this.flushStatuses();
+    }
   }
 
   protected async receiveStatuses(): Promise<void> {
     const items = await this.listInbox('status');
-    for (const item of items) await this.receiveDelivery(item);
+    for (const item of items) {
+      await this.receiveDelivery(item);
+      await this.flushStatuses();
+    }
   }
 
   protected async listInbox(messagetype: 'edoc' | 'status'): Promise<ReceivedItem[]> {
@@ -256,11 +275,12 @@ export class ReferenceAgency {
     }
   }
 
-  /** The one validator, with the run's trust anchors and CRL, and the directory read at start. */
-  protected inspect(bytes: Uint8Array): Promise<ValidationReport> {
+  /** The one validator, with the run's trust anchors and current CRL, and the directory read at start. */
+  protected async inspect(bytes: Uint8Array): Promise<ValidationReport> {
+    const trust = await this.options.trust();
     return validatePacket(bytes, {
-      trustAnchors: this.options.trust.trustAnchors,
-      crls: this.options.trust.crls,
+      trustAnchors: trust.trustAnchors,
+      crls: trust.crls,
       directory: this.directory,
       now: this.now(),
     });
@@ -315,9 +335,17 @@ export class ReferenceAgency {
     return BUSINESS_TYPES.has(packet.business?.bussinessDocType ?? '');
   }
 
-  /** Accept unless the validator found an error (signatures included) or it is not addressed to us. */
+  /** Accept unless a finding is a ground for rejection or it is not addressed to us. */
   protected shouldAccept(report: ValidationReport, packet: EdocPacket): boolean {
-    return !report.findings.some((f) => f.level === 'error') && this.addressedToMe(packet);
+    return !report.findings.some((f) => this.isRejectionGround(f)) && this.addressedToMe(packet);
+  }
+
+  /**
+   * Every validator error (signatures included), and a signature chaining to no trust anchor of
+   * the run: a warning for `truc validate`, but a recipient must not register it (SG-06).
+   */
+  protected isRejectionGround(finding: Finding): boolean {
+    return finding.level === 'error' || finding.rule === sigRules.untrustedChain.id;
   }
 
   protected addressedToMe(packet: EdocPacket): boolean {
@@ -327,7 +355,7 @@ export class ReferenceAgency {
   /** The 02's Description: why, in one line (ST-05 asks for a non-empty one). */
   protected rejectionReason(report: ValidationReport, packet: EdocPacket): string {
     if (!this.addressedToMe(packet)) return `Van ban khong gui cho ${this.ownCode()} (To khong co ma cua don vi)`;
-    const errors = report.findings.filter((f) => f.level === 'error');
+    const errors = report.findings.filter((f) => this.isRejectionGround(f));
     return `Tu choi tiep nhan: ${errors.map((f) => `${f.rule} ${f.message.en}`).join('; ')}`.slice(0, 500);
   }
 
@@ -423,7 +451,7 @@ export class ReferenceAgency {
     received.statuses.push(status.statusCode);
     const packet = this.buildStatus(status);
     const bytes = buildPacket(packet);
-    this.outbox.add({
+    this.statusOutbox.add({
       key: `status:${received.documentId}:${status.responseFor.organId ?? ''}`,
       label: `${status.statusCode} ${received.documentId}`,
       bytes,
@@ -523,7 +551,7 @@ export class ReferenceAgency {
     if (this.ledger.sent.has(documentId)) return this.ledger.sent.get(documentId);
     const sent: SentDocument = { documentId, packet, recipients, feedback: new Map() };
     this.ledger.sent.set(documentId, sent);
-    this.outbox.add({
+    this.documentOutbox.add({
       key: `edoc:${documentId}`,
       label: `edoc ${documentId}`,
       bytes: this.signPacketBytes(buildPacket(packet)),
@@ -635,8 +663,14 @@ export class ReferenceAgency {
 
   // ——— the outbox and following sent documents ——————————————————————————————————
 
-  protected async flushOutbox(): Promise<void> {
-    await this.outbox.flush((item) => this.transmit(item), this.retryPolicy(), () => Date.now());
+  protected flushStatuses(): Promise<void> {
+    return this.statusOutbox.flush((item) => this.transmit(item), this.retryPolicy(), () => Date.now());
+  }
+
+  protected flushDocuments(): Promise<void> {
+    return this.documentOutbox
+      .flush((item) => this.transmit(item), this.retryPolicy(), () => Date.now())
+      .catch((e) => this.log(`lỗi gửi / send error: ${describe(e)}`));
   }
 
   /** Up to 3 refusals (I-05), generous for a silent axis (F-04), backoff doubling from 250 ms. */
@@ -655,23 +689,30 @@ export class ReferenceAgency {
     }
   }
 
-  /** getSentEdocList for our own stored documents (S-08), until every recipient has finished. */
+  /**
+   * getSentEdocList for our own stored documents only (S-08): one document per cycle, each at most
+   * every few seconds and only for a while after sending, so following never crowds out receiving.
+   */
   protected async followSentDocuments(): Promise<void> {
-    if (this.cycles % 5 !== 0) return;
-    for (const sent of this.ledger.sent.values()) {
-      if (!sent.senderId || this.finishedFollowing(sent)) continue;
-      try {
-        const reply = await this.client.getSentEdocList(sent.senderId);
-        if (reply.status !== 'OK') continue;
-        for (const row of reply.data) {
-          if (!row.receiveStatus) continue;
-          const codes = sent.feedback.get(row.toCode) ?? [];
-          if (codes.at(-1) !== row.receiveStatus) codes.push(row.receiveStatus);
-          sent.feedback.set(row.toCode, codes);
-        }
-      } catch (e) {
-        this.log(`không theo dõi được ${sent.documentId} / cannot follow: ${describe(e)}`);
+    const now = Date.now();
+    const due = [...this.ledger.sent.values()]
+      .filter((s) => s.senderId && s.sentAt !== undefined && now - s.sentAt < FOLLOW_FOR_MS && !this.finishedFollowing(s))
+      .filter((s) => s.lastFollowed === undefined || now - s.lastFollowed >= FOLLOW_EVERY_MS)
+      .sort((a, b) => (a.lastFollowed ?? 0) - (b.lastFollowed ?? 0));
+    const sent = due[0];
+    if (!sent?.senderId) return;
+    sent.lastFollowed = now;
+    try {
+      const reply = await this.client.getSentEdocList(sent.senderId);
+      if (reply.status !== 'OK') return;
+      for (const row of reply.data) {
+        if (!row.receiveStatus) continue;
+        const codes = sent.feedback.get(row.toCode) ?? [];
+        if (codes.at(-1) !== row.receiveStatus) codes.push(row.receiveStatus);
+        sent.feedback.set(row.toCode, codes);
       }
+    } catch (e) {
+      this.log(`không theo dõi được ${sent.documentId} / cannot follow: ${describe(e)}`);
     }
   }
 

@@ -2,9 +2,9 @@
 // SUT trusts them, or deliberately defective (changed after signing, untrusted root, expired or
 // revoked certificate). The certificate names the counterpart agency, as an organisation's does.
 import type { AttachmentInput } from '../../../edxml/compose.ts';
-import { signPdf, type CertificateVariant } from '../../../edxml/signatures/index.ts';
+import { signPdf, type CertificateVariant, type IssuedCertificate, type IssueOptions } from '../../../edxml/signatures/index.ts';
 import { samplePdf } from '../../../edxml/signatures/sample-pdf.ts';
-import type { JudgeContext } from '../../case.ts';
+import type { JudgeContext, RunPki } from '../../case.ts';
 
 /** The harness cannot run the case (the runner reports it as `error`, never as a SUT failure). */
 export class CaseHarnessError extends Error {
@@ -38,6 +38,17 @@ function tamperPageText(pdf: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
 }
 
+// Concurrent cases issue certificates at the same time, and a PKI folder rewrites its state file on
+// every issue: one issue at a time per PKI keeps its serial numbers and CRL consistent.
+const turns = new WeakMap<RunPki, Promise<unknown>>();
+
+function obtainInTurn(pki: RunPki, options: IssueOptions): Promise<IssuedCertificate> {
+  const previous = turns.get(pki) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => pki.obtain(options));
+  turns.set(pki, next);
+  return next;
+}
+
 /** A one-page PDF signed by `issuer`'s organisation certificate from the run's PKI. */
 export async function signedPdfAttachment(ctx: JudgeContext, issuer: string, name: string, options: SignedPdfOptions = {}): Promise<AttachmentInput> {
   const pki = ctx.run.pki;
@@ -48,7 +59,7 @@ export async function signedPdfAttachment(ctx: JudgeContext, issuer: string, nam
       `The run has no test PKI, so case ${ctx.entry.id} cannot sign its documents`,
     );
   }
-  const certificate = await pki.obtain({ agencyCode: issuer, agencyName: counterpartName(issuer), variant: options.variant ?? 'valid' });
+  const certificate = await obtainInTurn(pki, { agencyCode: issuer, agencyName: counterpartName(issuer), variant: options.variant ?? 'valid' });
   const signed = await signPdf(samplePdf({ text: PAGE_TEXT }), {
     privateKeyPem: certificate.privateKeyPem,
     certificatePem: certificate.certificatePem,
