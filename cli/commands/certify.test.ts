@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reportSchemaErrors } from '../../conformance/report/schema.ts';
+import { createAxis } from '../../simulator/axis.ts';
+import { startServer } from '../../simulator/server.ts';
 import { exitCodeOf } from '../../conformance/verdict.ts';
 import { main } from '../main.ts';
 
@@ -100,5 +102,54 @@ describe('truc certify', () => {
 
     const verified = await truc('verify', out, '--trust', join(work, 'pki', 'root.cert.pem'));
     expect(verified.code).toBe(0);
+  });
+
+  it('runs against a simulator already running, through its control API', async () => {
+    const axis = await createAxis({ systems: [{ systemId: '000.00.00.H53', secret: 'sandbox-secret' }] });
+    const server = await startServer(axis.app, { host: '127.0.0.1', port: 0 });
+    try {
+      const out = join(work, 'remote-run');
+      const result = await truc(
+        'certify',
+        '--axis',
+        `${server.origin}/`,
+        '--control-url',
+        `${server.origin}${axis.controlPrefix}`,
+        '--control-token',
+        axis.controlToken,
+        '--sut-code',
+        '000.00.00.H53',
+        '--profile',
+        'business',
+        '--timing',
+        'ci',
+        '--response-seconds',
+        '0.5',
+        '--settle-seconds',
+        '0.1',
+        '--pki',
+        join(work, 'pki'),
+        '--out',
+        out,
+        '--driver',
+        'command:exit 1',
+        '--skip',
+        'B-01',
+      );
+      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+      expect(result.code).toBe(exitCodeOf(report.verdict));
+      expect(result.out).toContain('secret: sandbox-secret');
+      expect(report.cases[0]).toMatchObject({ id: 'B-01', result: 'skip', message: { en: 'operator skipped' } });
+      expect(report.verdict).not.toBe('conformant');
+      expect(await axis.core.store.findAgency('000.00.00.H53')).toBeDefined();
+      const journal = (await readFile(join(out, 'journal.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+      const exchanges = journal.filter((l: { type: string }) => l.type === 'exchange');
+      expect(exchanges.length).toBeGreaterThan(0);
+      expect(new Set(exchanges.map((l: { run?: string }) => l.run)).size).toBe(1);
+      expect((await truc('verify', out)).code).toBe(0);
+    } finally {
+      await server.close();
+      await axis.close();
+    }
   });
 });
