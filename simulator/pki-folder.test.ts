@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
+import { pemToDer } from '../edxml/signatures/pem.ts';
 import { issuedSlug, openPkiFolder } from './pki-folder.ts';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'truc-pki-')), 'pki');
@@ -54,5 +55,17 @@ describe('openPkiFolder', () => {
   it('names issued files by agency, signer without diacritics, and variant', () => {
     expect(issuedSlug({ ...AGENCY, signer: 'Đặng Thị Ánh', variant: 'expired' })).toBe('000.00.00.g22--dang-thi-anh--expired');
     expect(issuedSlug(AGENCY)).toBe('000.00.00.g22--org--valid');
+  });
+
+  it('renews a CRL that is about to expire when a non-deterministic folder is opened', async () => {
+    const dir = fresh();
+    const created = await openPkiFolder(dir, { create: true, now: new Date(Date.now() - 60 * 86_400_000) });
+    const stale = pkijs.CertificateRevocationList.fromBER(created.crlDer);
+    expect(stale.nextUpdate?.value.getTime()).toBeLessThan(Date.now());
+    const reopened = await openPkiFolder(dir);
+    const renewed = pkijs.CertificateRevocationList.fromBER(reopened.crlDer);
+    expect(renewed.nextUpdate?.value.getTime()).toBeGreaterThan(Date.now());
+    const onDisk = pkijs.CertificateRevocationList.fromBER(pemToDer(readFileSync(join(dir, 'crl.pem'), 'utf8')));
+    expect(onDisk.nextUpdate?.value.getTime()).toBe(renewed.nextUpdate?.value.getTime());
   });
 });

@@ -12,6 +12,7 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as pkijs from 'pkijs';
 import {
   buildCrl,
   createTestPki,
@@ -145,6 +146,19 @@ async function writeCrl(dir: string, pki: TestPki): Promise<Uint8Array> {
   return der;
 }
 
+// A folder lives longer than one CRL: systems under test that honour nextUpdate would otherwise
+// start refusing every test certificate a month after `truc pki init`.
+const CRL_REFRESH_MARGIN_MS = 86_400_000;
+
+function crlIsStale(der: Uint8Array, now: Date): boolean {
+  try {
+    const next = pkijs.CertificateRevocationList.fromBER(der).nextUpdate?.value;
+    return next === undefined || next.getTime() - CRL_REFRESH_MARGIN_MS < now.getTime();
+  } catch {
+    return true;
+  }
+}
+
 async function initialise(dir: string, options: OpenPkiOptions): Promise<TestPki> {
   const pki = createTestPki({ deterministic: options.deterministic ?? false, ...(options.now ? { now: options.now } : {}) });
   await mkdir(join(dir, 'issued'), { recursive: true });
@@ -180,6 +194,7 @@ export async function openPkiFolder(dir: string, options: OpenPkiOptions = {}): 
     pki = await loadPki(dir, parseState(stateText, dir));
   }
   let crlDer = pemToDer(splitPem(await requireText(dir, 'crl.pem'), 'X509 CRL')[0] ?? '');
+  if (!pki.deterministic && crlIsStale(crlDer, pki.now)) crlDer = await writeCrl(dir, pki);
   const trustAnchorsPem = splitPem(await requireText(dir, 'trust.pem'));
 
   const paths = (options: IssueOptions) => {
