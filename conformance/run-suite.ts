@@ -50,7 +50,7 @@ export async function runReferenceSuite(options: ReferenceRunOptions): Promise<R
     code: REFERENCE_SUT.code,
     secret,
     name: REFERENCE_SUT.name,
-    trust: runTrust(options.pki),
+    trust: () => runTrust(options.pki),
     signing: await referenceSigning(options.pki, REFERENCE_SUT.code, REFERENCE_SUT.name),
     log: options.log,
   });

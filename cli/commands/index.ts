@@ -5,6 +5,7 @@ import { signCommand } from './sign.ts';
 import { signPacketCommand } from './sign-packet.ts';
 import { serveCommand } from './serve.ts';
 import { verifyCommand } from './verify.ts';
+import { demoCommand } from './demo.ts';
 import { certifyCommand } from './certify.ts';
 
 // Every command module of `truc`, in the order `truc --help` lists them.
@@ -15,5 +16,6 @@ export const commands: TrucCommand<never>[] = [
   pkiCommand as unknown as TrucCommand<never>,
   serveCommand as unknown as TrucCommand<never>,
   verifyCommand as unknown as TrucCommand<never>,
+  demoCommand as unknown as TrucCommand<never>,
   certifyCommand as unknown as TrucCommand<never>,
 ];

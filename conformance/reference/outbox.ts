@@ -1,5 +1,5 @@
 // The agency's outbox (hộp thư đi): every packet it must send — documents, business packets,
-// status feedback — waits here until the axis answers OK. Packets sharing an ordering key (one
+// status feedback — waits in one until the axis answers OK. Packets sharing an ordering key (one
 // document and one addressee) leave strictly in order, so a 03 never overtakes its 01 even when
 // the 01 needed a retry. A packet leaves the outbox exactly once: when stored, or when abandoned.
 
@@ -37,6 +37,8 @@ export type SendAttempt =
 
 export class Outbox {
   private readonly items: OutboxItem[] = [];
+  private flushing?: Promise<void>;
+  private again = false;
 
   get size(): number {
     return this.items.length;
@@ -48,9 +50,31 @@ export class Outbox {
 
   /**
    * Tries every packet that is due and not behind an earlier packet of its key. `send` makes one
-   * try; the policy decides between another try later and giving up.
+   * try; the policy decides between another try later and giving up. Only one flush runs at a
+   * time — two would send the same packet twice — and one asked for meanwhile runs right after.
    */
-  async flush(send: (item: OutboxItem) => Promise<SendAttempt>, policy: RetryPolicy, now: () => number): Promise<void> {
+  flush(send: (item: OutboxItem) => Promise<SendAttempt>, policy: RetryPolicy, now: () => number): Promise<void> {
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.again = false;
+        await this.flushOnce(send, policy, now);
+      } while (this.again);
+    })().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  /** Resolves when no flush is running. */
+  async idle(): Promise<void> {
+    await this.flushing;
+  }
+
+  private async flushOnce(send: (item: OutboxItem) => Promise<SendAttempt>, policy: RetryPolicy, now: () => number): Promise<void> {
     const blocked = new Set<string>();
     for (const item of [...this.items]) {
       if (blocked.has(item.key)) continue;

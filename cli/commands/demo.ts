@@ -1,0 +1,63 @@
+// `truc demo`: the whole job on embedded defaults — the simulator in this process, the reference
+// agency as the SUT, the full profile with ci timing — then the run folder and the verdict. The
+// README's first command. The store is in memory by default: the embedded PGlite engine takes tens
+// of seconds to store and read the 20 MB document of R-10, which would blow the ci deadlines;
+// `--store embedded` runs on PGlite in the scratch folder all the same.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CliError, type TrucCommand } from '../command.ts';
+import { RUN_PROFILES, type RunProfile } from '../../conformance/catalogue.ts';
+import { createProgressReporter } from '../../conformance/progress.ts';
+import { runReferenceSuite, writeRun } from '../../conformance/run-suite.ts';
+import { resolveTiming } from '../../conformance/timing.ts';
+import { exitCodeOf } from '../../conformance/verdict.ts';
+import { openPkiFolder } from '../../simulator/pki-folder.ts';
+import { openEmbeddedStore } from '../../simulator/store/sql/open.ts';
+import { printRunSummary } from './run-summary.ts';
+
+interface DemoArgs {
+  out?: string;
+  profile: string;
+  store: 'memory' | 'embedded';
+}
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export const demoCommand: TrucCommand<DemoArgs> = {
+  command: 'demo',
+  describe: 'Chạy toàn bộ bộ kiểm thử với cơ quan mẫu / Run the whole suite against the reference agency',
+  builder: (y) =>
+    y
+      .option('out', { type: 'string', describe: 'thư mục kết quả / output folder (./truc-runs/<yyyyMMdd-HHmmss>)' })
+      .option('profile', { type: 'string', default: 'full', describe: `hồ sơ / profile (${RUN_PROFILES.join(', ')})` })
+      .option('store', { choices: ['memory', 'embedded'], default: 'memory', describe: 'kho của trục / axis store (embedded = PGlite)' }) as never,
+  run: async (args) => {
+    if (!RUN_PROFILES.includes(args.profile as RunProfile)) {
+      throw new CliError('DEMO-PROFILE', `Hồ sơ không hợp lệ: ${args.profile} (${RUN_PROFILES.join(', ')}).`, `Unknown profile: ${args.profile} (${RUN_PROFILES.join(', ')}).`);
+    }
+    // Everything the demo needs besides its outputs lives in a scratch folder removed at the end.
+    const scratch = await mkdtemp(join(tmpdir(), 'truc-demo-'));
+    try {
+      const pki = await openPkiFolder(join(scratch, 'pki'), { create: true });
+      let store;
+      try {
+        store = args.store === 'embedded' ? await openEmbeddedStore(scratch) : undefined;
+      } catch (e) {
+        throw new CliError('DEMO-STORE', 'Không mở được kho dữ liệu nhúng.', `Cannot open the embedded store (${reason(e)}).`);
+      }
+      const run = await runReferenceSuite({
+        profile: args.profile as RunProfile,
+        timing: resolveTiming('ci'),
+        pki,
+        store,
+        progress: createProgressReporter(process.stdout),
+      });
+      const outputs = await writeRun(run, { dir: args.out, pki });
+      printRunSummary(run, outputs.dir);
+      return exitCodeOf(run.verdict);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  },
+};
