@@ -3,15 +3,16 @@
 // the end, then opens the one shared settle window and judges every absence check over it.
 import type { Finding, LocalizedText } from '../edxml/finding.ts';
 import { createAgencyAllocator, type AgencyAllocator } from './agency-allocator.ts';
-import { CaseTraffic } from './attribution.ts';
 import type { AxisPort } from './axis-port.ts';
-import type { CaseContext, CaseDefinition, CaseDocument, CaseResult, FaultWindow, JudgeContext, RunFacts, RunPki, WaitOptions } from './case.ts';
-import { catalogueEntry, casesOfProfile, type CatalogueEntry, type RunProfile } from './catalogue.ts';
+import type { CaseContext, CaseDefinition, CaseDocument, FaultWindow, JudgeContext, RunFacts, RunPki, WaitOptions } from './case.ts';
+import { CaseRun, CaseStop, errorText, OPERATOR_SKIPPED, outcomeOf } from './case-run.ts';
+import { waitOnJournal } from './journal-wait.ts';
+import { catalogueEntry, casesOfProfile, type RunProfile } from './catalogue.ts';
 import type { Driver } from './drivers/driver.ts';
 import { triggerJson } from './drivers/trigger.ts';
 import type { JournalEntry } from './journal-view.ts';
 import type { ProgressReporter } from './progress.ts';
-import type { CaseOutcome, EvidenceId, HarnessRecord, RunRecord, SutInfo } from './run-record.ts';
+import type { CaseOutcome, HarnessRecord, RunRecord, SutInfo } from './run-record.ts';
 import type { Timing } from './timing.ts';
 import { verdictOf } from './verdict.ts';
 import { vietnamDate } from '../edxml/dates.ts';
@@ -49,69 +50,6 @@ export class RunConfigError extends Error {
     readonly en: string,
   ) {
     super(en);
-  }
-}
-
-/** Thrown inside a case to end it; anything else thrown is a harness error. */
-class CaseStop {
-  constructor(
-    readonly result: 'fail' | 'skip' | 'error',
-    readonly message: LocalizedText,
-    readonly expected?: LocalizedText,
-    readonly observed?: LocalizedText,
-    readonly operatorSkipped = false,
-  ) {}
-}
-
-const PASSED: LocalizedText = { vi: 'Đạt', en: 'Passed' };
-const OPERATOR_SKIPPED: LocalizedText = { vi: 'Người vận hành bỏ qua', en: 'operator skipped' };
-// The `expected` sentence of cases that end without a judgement of the SUT.
-const APPLICABLE: LocalizedText = { vi: 'Ca kiểm thử được chạy và áp dụng cho hệ thống', en: 'The case is run and applies to the system' };
-const JUDGED: LocalizedText = { vi: 'Bộ kiểm thử chạy ca đến khi có kết luận', en: 'The harness runs the case to a judgement' };
-
-const errorText = (e: unknown): LocalizedText => {
-  if (e && typeof e === 'object' && 'vi' in e && 'en' in e && typeof e.vi === 'string' && typeof e.en === 'string') {
-    return { vi: `Lỗi bộ kiểm thử: ${e.vi}`, en: `Harness error: ${e.en}` };
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return { vi: `Lỗi bộ kiểm thử: ${message}`, en: `Harness error: ${message}` };
-};
-
-/** Everything the runner tracks about one case while it runs. */
-class CaseRun {
-  readonly evidence = new Set<EvidenceId>();
-  readonly documents: CaseDocument[] = [];
-  readonly warnings: { expected: LocalizedText; observed: LocalizedText; message: LocalizedText }[] = [];
-  readonly senderIds = new Set<string>();
-  readonly faults: { id: string; window: FaultWindow }[] = [];
-  readonly done = new AbortController();
-  readonly traffic = new CaseTraffic(() => ({
-    agencies: this.agencies,
-    documentIds: this.documents.map((d) => d.documentId),
-    senderIds: this.senderIds,
-  }));
-  passMessage: LocalizedText = PASSED;
-  stop?: CaseStop;
-  agencies: string[] = [];
-  state: unknown;
-  started = Date.now();
-  durationMs = 0;
-  private skipRequested?: (stop: CaseStop) => void;
-  readonly skipped: Promise<never>;
-
-  constructor(
-    readonly definition: CaseDefinition | undefined,
-    readonly entry: CatalogueEntry,
-  ) {
-    this.skipped = new Promise<never>((_, reject) => {
-      this.skipRequested = reject;
-    });
-    // Never unhandled: the rejection is only observed through races.
-    this.skipped.catch(() => undefined);
-  }
-
-  operatorSkip(): void {
-    this.skipRequested?.(new CaseStop('skip', OPERATOR_SKIPPED, undefined, undefined, true));
   }
 }
 
@@ -201,59 +139,8 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const caseContext = (run: CaseRun): CaseContext => {
     const judge = judgeContext(run);
     let triggers = 0;
-    /**
-     * Resolves with the first value `initial` (over the journal so far) or `onEntry` (for each entry
-     * as it lands) produces; fails the case at the deadline; ends with the case.
-     */
-    const waitForValue = <T>(initial: () => T | undefined, onEntry: (entry: JournalEntry) => T | undefined, wait: WaitOptions): Promise<T> => {
-      const ms = responseMs(run, wait);
-      return new Promise<T>((resolve, reject) => {
-        let settled = false;
-        const finish = () => {
-          settled = true;
-          clearTimeout(timer);
-          unsubscribe();
-          run.done.signal.removeEventListener('abort', onAbort);
-        };
-        const attempt = (produce: () => T | undefined) => {
-          if (settled) return;
-          let value: T | undefined;
-          try {
-            value = produce();
-          } catch (e) {
-            finish();
-            reject(e);
-            return;
-          }
-          if (value !== undefined) {
-            finish();
-            resolve(value);
-          }
-        };
-        const onAbort = () => {
-          finish();
-          reject(run.stop ?? new CaseStop('error', { vi: 'Ca kiểm thử đã kết thúc', en: 'The case has ended' }));
-        };
-        const timer = setTimeout(() => {
-          finish();
-          const lost = journal.failure?.();
-          if (lost) {
-            reject(new CaseStop('error', lost));
-            return;
-          }
-          const seconds = Math.round(ms / 100) / 10;
-          reject(
-            new CaseStop('fail', { vi: `Hết hạn ${seconds} giây`, en: `Deadline of ${seconds} s passed` }, wait.expected, {
-              vi: `Không thấy trong ${seconds} giây`,
-              en: `Not observed within ${seconds} s`,
-            }),
-          );
-        }, ms);
-        const unsubscribe = journal.subscribe((entry) => attempt(() => onEntry(entry)));
-        run.done.signal.addEventListener('abort', onAbort);
-        attempt(initial);
-      });
-    };
+    const waitForValue = <T>(initial: () => T | undefined, onEntry: (entry: JournalEntry) => T | undefined, wait: WaitOptions): Promise<T> =>
+      waitOnJournal(journal, { ms: responseMs(run, wait), expected: wait.expected, caseDone: run.done.signal, stopped: () => run.stop }, initial, onEntry);
     const waitUntil = <T>(check: (entries: readonly JournalEntry[]) => T | undefined, wait: WaitOptions): Promise<T> =>
       waitForValue(
         () => check(journal.snapshot()),
@@ -469,35 +356,4 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   };
   options.progress?.runFinished(record);
   return record;
-}
-
-function outcomeOf(run: CaseRun): CaseOutcome {
-  const { entry } = run;
-  const base = {
-    id: entry.id,
-    title: entry.title,
-    requirement: entry.requirement,
-    level: entry.level,
-    profile: entry.profile,
-    evidence: [...run.evidence],
-    operatorSkipped: run.stop?.operatorSkipped ?? false,
-    durationMs: run.durationMs,
-  };
-  const stop = run.stop;
-  if (stop) {
-    // A recommended (W) case reports `warn` instead of `fail` by definition.
-    const result: CaseResult = stop.result === 'fail' && entry.level === 'recommended' ? 'warn' : stop.result;
-    const explain =
-      stop.result === 'fail'
-        ? { expected: stop.expected, observed: stop.observed }
-        : stop.result === 'skip'
-          ? { expected: stop.expected ?? APPLICABLE, observed: stop.observed ?? stop.message }
-          : { expected: stop.expected ?? JUDGED, observed: stop.observed ?? stop.message };
-    return { ...base, result, message: stop.message, ...explain } as CaseOutcome;
-  }
-  const warning = run.warnings[0];
-  if (warning) {
-    return { ...base, result: 'warn', message: warning.message, expected: warning.expected, observed: warning.observed };
-  }
-  return { ...base, result: 'pass', message: run.passMessage };
 }
