@@ -47,6 +47,7 @@ describe('control API', () => {
     const put = await control(axis, '/directory/000.01.01.G99', { method: 'PUT', body: { name: 'Đơn vị thử nghiệm 1', pcode: 'G99' } });
     expect(put.status).toBe(200);
     const v1 = put.body.version;
+    expect(put.body.pid).toBe((await axis.core.store.findAgency('G99'))?.id);
     expect((await control(axis, '/directory/000.01.01.G99', { method: 'DELETE' })).status).toBe(204);
     const record = (await axis.core.store.findAgency('000.01.01.G99'))!;
     expect(record.deleted).toBe(true);

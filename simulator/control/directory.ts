@@ -29,6 +29,8 @@ export function directoryRoutes(core: AxisCore): Hono {
       modifyDate: formatAxisTime(core.clock()),
     };
     for (const k of OPTIONAL) if (typeof body[k] === 'string') record[k] = body[k] as string;
+    // getAgenciesList reports the parent by id: derive it from the parent code when not given.
+    if (record.pcode && !record.pid) record.pid = (await core.store.findAgency(record.pcode))?.id;
     await core.store.putAgency(record);
     return c.json(record);
   });
