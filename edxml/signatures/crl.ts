@@ -45,7 +45,12 @@ export async function buildCrlFor(issuer: CertifiedKey, revoked: readonly Revoke
   return new Uint8Array(crl.toSchema(true).toBER(false));
 }
 
-/** The CRL of the test PKI's intermediate: the revocation data of every trusted test certificate. */
+/**
+ * The CRL of the test PKI's intermediate: the revocation data of every trusted test certificate.
+ * Its CRL number must grow with each new CRL (RFC 5280 §5.2.3): issue time in seconds, then the
+ * serial counter, which grows with every certificate issued at the same instant.
+ */
 export function buildCrl(pki: TestPki, revoked: readonly RevokedEntry[] = pki.revoked): Promise<Uint8Array> {
-  return buildCrlFor(pki.intermediate, revoked, pki.now, pki.nextSerial);
+  const crlNumber = Math.floor(pki.now.getTime() / 1000) * 1000 + (pki.nextSerial % 1000);
+  return buildCrlFor(pki.intermediate, revoked, pki.now, crlNumber);
 }
