@@ -85,11 +85,20 @@ function matchesJournal(e: JournalEntry, q: JournalQuery): boolean {
 const byCreated = (a: Delivery, b: Delivery): number =>
   a.created.getTime() - b.created.getTime() || (a.receiverId < b.receiverId ? -1 : a.receiverId > b.receiverId ? 1 : 0);
 
+function index(map: Map<string, Set<string>>, key: string, id: string): void {
+  let ids = map.get(key);
+  if (!ids) map.set(key, (ids = new Set()));
+  ids.add(id);
+}
+
 export class MemoryStore implements Store {
   private readonly systems = new Map<string, SystemRecord>();
   private readonly agencies = new Map<string, StoredAgency>();
   private readonly packets = new Map<string, StoredPacket>();
   private readonly deliveries = new Map<string, Delivery>();
+  // Inboxes and sent lists are read on every poll: index them instead of scanning every delivery.
+  private readonly bySystem = new Map<string, Set<string>>();
+  private readonly bySender = new Map<string, Set<string>>();
   private readonly journal: JournalEntry[] = [];
 
   async putSystem(system: SystemRecord): Promise<void> {
@@ -144,7 +153,11 @@ export class MemoryStore implements Store {
       ids.add(d.receiverId);
     }
     this.packets.set(packet.senderId, copyPacket(packet));
-    for (const d of deliveries) this.deliveries.set(d.receiverId, copyDelivery(d));
+    for (const d of deliveries) {
+      this.deliveries.set(d.receiverId, copyDelivery(d));
+      index(this.bySystem, d.recipientSystem, d.receiverId);
+      index(this.bySender, d.senderId, d.receiverId);
+    }
   }
 
   async getPacket(senderId: string): Promise<StoredPacket | undefined> {
@@ -165,13 +178,23 @@ export class MemoryStore implements Store {
   }
 
   async listDeliveries(query: DeliveryQuery): Promise<Delivery[]> {
-    return [...this.deliveries.values()].filter((d) => matchesDelivery(d, query)).sort(byCreated).map(copyDelivery);
+    return this.candidates(query)
+      .filter((d) => matchesDelivery(d, query))
+      .sort(byCreated)
+      .map(copyDelivery);
   }
 
   async countDeliveries(query: DeliveryQuery): Promise<number> {
     let count = 0;
-    for (const d of this.deliveries.values()) if (matchesDelivery(d, query)) count += 1;
+    for (const d of this.candidates(query)) if (matchesDelivery(d, query)) count += 1;
     return count;
+  }
+
+  /** The deliveries a query can match, narrowed by an index when it names a sender or an inbox. */
+  private candidates(query: DeliveryQuery): Delivery[] {
+    const ids = query.senderId !== undefined ? this.bySender.get(query.senderId) : query.recipientSystem !== undefined ? this.bySystem.get(query.recipientSystem) : undefined;
+    if (query.senderId === undefined && query.recipientSystem === undefined) return [...this.deliveries.values()];
+    return ids ? [...ids].map((id) => this.deliveries.get(id) as Delivery) : [];
   }
 
   async updateDelivery(receiverId: string, patch: DeliveryPatch): Promise<Delivery | undefined> {
