@@ -76,14 +76,13 @@ export function readSignedHeaders(headers: Headers): SignedHeadersResult {
   const claimedSystemId = headers.get(`${HEADER_PREFIX}systemid`) ?? undefined;
   const signHeader = headers.get(SIGN_HEADER);
   const hashHeader = headers.get(HASH_HEADER);
-  const fallback = unsignedLogical(headers);
   if (!claimedSystemId || signHeader === null || hashHeader === null) {
     const missing = [!claimedSystemId && 'systemid', signHeader === null && 'sign-header', hashHeader === null && 'hash-header'].filter(Boolean);
-    return { ok: false, error: 'AUTH_MISSING', detail: `missing ${missing.join(', ')}`, claimedSystemId, logical: fallback };
+    return { ok: false, error: 'AUTH_MISSING', detail: `missing ${missing.join(', ')}`, claimedSystemId, logical: unsignedLogical(headers) };
   }
   const entries = parseSignHeader(decodeHeaderValue(signHeader));
   if (!entries) {
-    return { ok: false, error: 'AUTH_MISSING', detail: 'sign-header is not a JSON object of strings', claimedSystemId, logical: fallback };
+    return { ok: false, error: 'AUTH_MISSING', detail: 'sign-header is not a JSON object of strings', claimedSystemId, logical: unsignedLogical(headers) };
   }
   const logical = new LogicalHeaders(entries);
   for (const [name, value] of entries) {
