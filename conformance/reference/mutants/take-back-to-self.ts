@@ -1,0 +1,17 @@
+// Defect: addresses its take-back request (13) to itself instead of the document's recipient.
+import type { TriggerJson } from '../../drivers/trigger.ts';
+import { ReferenceAgency, type TriggerAnswer } from '../agency.ts';
+import type { MutantDefinition } from './mutant.ts';
+
+class TakeBackToSelfAgency extends ReferenceAgency {
+  protected override takeBack(trigger: TriggerJson): Promise<TriggerAnswer> {
+    return super.takeBack({ ...trigger, to: [this.ownCode()] });
+  }
+}
+
+export const takeBackToSelf: MutantDefinition = {
+  name: 'take-back-to-self',
+  defect: { vi: 'Gửi yêu cầu lấy lại (13) cho chính mình thay vì nơi nhận', en: 'Sends its take-back request (13) to itself instead of the recipient' },
+  make: (options) => new TakeBackToSelfAgency(options),
+  declaredFailing: ['B-06'],
+};
