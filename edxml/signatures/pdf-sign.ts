@@ -16,6 +16,7 @@ export type PdfSignerIdentity =
 export interface PdfSignOptions {
   /** Written both as the CMS signingTime and as the signature dictionary's /M. Defaults to now. */
   signingTime?: Date;
+  /** Display strings of the signature dictionary, written without diacritics (see asciiFold). */
   reason?: string;
   location?: string;
   contactInfo?: string;
@@ -101,6 +102,17 @@ export function assertSignablePdf(pdf: Uint8Array): void {
   }
 }
 
+// @signpdf writes non-ASCII text strings as UTF-16 and then re-encodes those bytes as UTF-8,
+// which garbles them; the signature dictionary's display strings are therefore folded to ASCII
+// (Vietnamese without diacritics). Names that matter are in the certificate, which is intact.
+const asciiFold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]/g, '?');
+
 const commonName = (cert: forge.pki.Certificate): string => {
   const value = cert.subject.getField('CN')?.value;
   return typeof value === 'string' ? forge.util.decodeUtf8(value) : 'truc';
@@ -120,10 +132,10 @@ export async function signPdf(pdf: Uint8Array, identity: PdfSignerIdentity, opti
   try {
     const withPlaceholder = plainAddPlaceholder({
       pdfBuffer: Buffer.from(pdf),
-      reason: options.reason ?? 'Ký số văn bản điện tử',
-      contactInfo: options.contactInfo ?? '',
-      name: options.name ?? commonName(certificate),
-      location: options.location ?? 'VN',
+      reason: asciiFold(options.reason ?? 'Ky so van ban dien tu'),
+      contactInfo: asciiFold(options.contactInfo ?? ''),
+      name: asciiFold(options.name ?? commonName(certificate)),
+      location: asciiFold(options.location ?? 'VN'),
       signingTime,
       signatureLength: SIGNATURE_LENGTH,
       subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,

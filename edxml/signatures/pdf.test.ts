@@ -30,6 +30,14 @@ describe('signPdf', () => {
     expect(inspection.signatures.map((s) => s.signerCommonName)).toEqual([SIGNER_NAME, AGENCY.agencyName]);
   });
 
+  it('writes the display strings of the signature dictionary without garbling them', async () => {
+    const signed = await signPdf(samplePdf(), kit.personal(), { signingTime, location: 'Hà Nội', reason: 'Phê duyệt' });
+    const text = Buffer.from(signed).toString('latin1');
+    expect(text).toContain('/Name (Nguyen Van An)');
+    expect(text).toContain('/Location (Ha Noi)');
+    expect(text).toContain('/Reason (Phe duyet)');
+  });
+
   it('signs from a PKCS#12 file as from a key and chain', async () => {
     const p12 = toPkcs12(kit.organisation(), 'pw');
     const signed = await signPdf(samplePdf(), { p12, password: 'pw' }, { signingTime });
