@@ -22,7 +22,9 @@ export function createManualDriver(options: ManualDriverOptions): Driver {
     name: 'manual',
     async trigger(call): Promise<TriggerOutcome> {
       const text = describeTrigger(call.trigger);
-      options.output.write(`${text.vi}\n${text.en}\n`);
+      // On a terminal the progress reporter keeps a live line without a newline: clear it first.
+      const clear = (options.output as { isTTY?: boolean }).isTTY ? '\r\x1b[K' : '';
+      options.output.write(`${clear}${text.vi}\n${text.en}\n`);
       options.output.write(`  Dữ liệu / Data: ${JSON.stringify(call.trigger)}\n`);
       options.output.write(`  Nhấn Enter để bỏ qua / Press Enter to skip ${call.trigger.case}\n`);
       listen();
