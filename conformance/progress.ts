@@ -33,6 +33,7 @@ export function createProgressReporter(stream: ProgressStream, now: () => number
   let total = 0;
   let started = now();
   let done = 0;
+  let ticker: NodeJS.Timeout | undefined;
 
   const status = (): string => {
     const list = [...running].slice(0, 6).join(' ');
@@ -53,6 +54,11 @@ export function createProgressReporter(stream: ProgressStream, now: () => number
       total = info.total;
       started = now();
       line(`truc: lượt ${info.runId} — ${total} ca / run ${info.runId} — ${total} cases`);
+      // Long waits (certification timing) must still show time passing on the live line.
+      if (tty) {
+        ticker = setInterval(() => stream.write(`\r\x1b[K${status()}`), 1000);
+        ticker.unref();
+      }
     },
     caseStarted(entry) {
       running.add(entry.id);
@@ -70,6 +76,7 @@ export function createProgressReporter(stream: ProgressStream, now: () => number
       line(`${text.vi} / ${text.en}`);
     },
     runFinished(record) {
+      clearInterval(ticker);
       const summary =
         `Kết luận / Verdict: ${record.verdict} — ${counts.pass} pass, ${counts.fail} fail, ${counts.warn} warn, ` +
         `${counts.skip} skip, ${counts.error} error (${elapsed(now() - started)})`;
