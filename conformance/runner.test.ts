@@ -329,10 +329,13 @@ describe('runner', () => {
     expect(new Set(axis.provisioned.map((a) => a.code)).size).toBe(4);
   });
 
-  it('refuses definitions whose id is not in the catalogue', async () => {
+  it('refuses definitions not in the catalogue or defined twice, and unknown skips', async () => {
     const axis = createFakeAxis();
     await expect(runSuite(options(axis, [defineCase({ id: 'Z-99', counterparts: 0, schedule: 'concurrent' })]))).rejects.toMatchObject({
       code: 'CONF-RUN-CONFIG',
     });
+    const twice = defineCase({ id: 'B-01', counterparts: 0, schedule: 'concurrent' });
+    await expect(runSuite(options(axis, [twice, twice]))).rejects.toMatchObject({ code: 'CONF-RUN-CONFIG', en: 'Case B-01 is defined twice' });
+    await expect(runSuite(options(axis, [], { operatorSkip: ['Q-1'] }))).rejects.toMatchObject({ code: 'CONF-RUN-CONFIG' });
   });
 });

@@ -67,6 +67,9 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
     if (!catalogueEntry(definition.id)) {
       throw new RunConfigError(`Ca kiểm thử không có trong danh mục: ${definition.id}`, `Case not in the catalogue: ${definition.id}`);
     }
+    if (definitions.has(definition.id)) {
+      throw new RunConfigError(`Ca kiểm thử ${definition.id} được định nghĩa hai lần`, `Case ${definition.id} is defined twice`);
+    }
     definitions.set(definition.id, definition);
   }
   const skipIds = new Set(options.operatorSkip ?? []);
