@@ -38,6 +38,8 @@ describe('envelope and authentication', () => {
     const body = new Uint8Array(5000);
     const reply = await call(axis, '/sendEdoc', { method: 'POST', headers: signed([['messagetype', 'edoc']]), body });
     expect(reply).toMatchObject({ http: 413, json: { status: 'FAIL', ErrorCode: '13', DocId: '' } });
+    const declared = await call(axis, '/sendEdoc', { method: 'POST', headers: { ...signed([['messagetype', 'edoc']]), 'content-length': '5000' }, body });
+    expect(declared).toMatchObject({ http: 413, json: { status: 'FAIL', ErrorCode: '13' } });
   });
 
   it('answers unreadable JSON with 400 and the envelope', async () => {
