@@ -30,6 +30,7 @@ const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
 export function startSutProcess(command: string, env: SutEnvironment, onOutput: (line: string) => void): SutProcess {
   const child = spawn('sh', ['-c', command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let ended: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  let stopping = false;
   const done = new Promise<void>((resolve) => {
     child.on('error', (e) => {
       onOutput(`không chạy được / cannot start: ${e.message}`);
@@ -38,6 +39,8 @@ export function startSutProcess(command: string, env: SutEnvironment, onOutput: 
     });
     child.on('close', (code, signal) => {
       ended = { code, signal };
+      // A SUT that dies on its own explains every failure that follows: say so where it is seen.
+      if (!stopping) onOutput(`đã dừng / exited (${signal ?? code})`);
       resolve();
     });
   });
@@ -53,6 +56,7 @@ export function startSutProcess(command: string, env: SutEnvironment, onOutput: 
     exited: () => ended,
     async stop(graceMs = 5_000) {
       if (ended) return;
+      stopping = true;
       killGroup(child, 'SIGTERM');
       const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
       await done;
