@@ -105,7 +105,11 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
   app.route(controlPrefix, controlApp(core, controlToken) as unknown as Hono<AxisEnv>);
   app.route(prefix, axis);
   app.notFound((c) => fail(c, 'UNKNOWN_OPERATION', new URL(c.req.url).pathname.slice(0, 64)));
-  app.onError((e, c) => fail(c, 'INTERNAL'));
+  app.onError((e, c) => {
+    // The client gets the envelope; the operator gets one line (never a stack trace) to act on.
+    process.stderr.write(`truc: [AXIS-INTERNAL] Lỗi khi xử lý ${new URL(c.req.url).pathname} / Failure while handling it: ${e.message}\n`);
+    return fail(c, 'INTERNAL');
+  });
 
   return { app, core, events, controlToken, controlPrefix, prefix, close: () => store.close() };
 }
