@@ -1,0 +1,63 @@
+// `npm run mutants`: runs every mutant of the reference agency through the full profile and
+// prints the matrix (mutants × cases): ■ declared and observed, □ declared but missed, ✗ observed
+// but not declared, · neither. Exit 1 when any mutant's observed set differs from its declared
+// one. Options: --only NAME[,NAME…], --concurrency N (default 6), --response-seconds N (default 8).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CATALOGUE } from '../conformance/catalogue.ts';
+import { examineMutants, type MutantExamination } from '../conformance/reference/mutants/examine.ts';
+import { mutants } from '../conformance/reference/mutants/index.ts';
+import { resolveTiming } from '../conformance/timing.ts';
+import { openPkiFolder } from '../simulator/pki-folder.ts';
+
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, concurrency: { type: 'string', default: '6' }, 'response-seconds': { type: 'string', default: '8' } },
+});
+
+const only = values.only?.split(',').map((s) => s.trim());
+const chosen = only ? mutants.filter((m) => only.includes(m.name)) : mutants;
+if (only && chosen.length !== only.length) {
+  const known = new Set(mutants.map((m) => m.name));
+  process.stderr.write(`truc mutants: không có / unknown: ${only.filter((n) => !known.has(n)).join(', ')}\n`);
+  process.exit(2);
+}
+
+const ids = CATALOGUE.map((e) => e.id);
+const cell = (r: MutantExamination, id: string): string => {
+  const declared = r.mutant.declaredFailing.includes(id);
+  const observed = r.observed.includes(id);
+  if (r.errors.includes(id)) return 'E';
+  return declared && observed ? '■' : declared ? '□' : observed ? '✗' : '·';
+};
+
+const scratch = await mkdtemp(join(tmpdir(), 'truc-mutants-'));
+try {
+  const pki = await openPkiFolder(join(scratch, 'pki'), { create: true });
+  const started = Date.now();
+  let done = 0;
+  const results = await examineMutants(chosen, {
+    profile: 'full',
+    timing: resolveTiming('ci', { responseSeconds: Number(values['response-seconds']) }),
+    pki,
+    concurrency: Number(values.concurrency),
+    onResult: (r) => process.stderr.write(`[${++done}/${chosen.length}] ${r.mutant.name}\n`),
+  });
+  const width = Math.max(...results.map((r) => r.mutant.name.length));
+  const header = ids.map((id) => id.replace('-', '').padEnd(5)).join('');
+  process.stdout.write(`${''.padEnd(width)}  ${header}\n`);
+  for (const r of results) process.stdout.write(`${r.mutant.name.padEnd(width)}  ${ids.map((id) => cell(r, id).padEnd(5)).join('')}\n`);
+  process.stdout.write('\n■ khai báo và thấy / declared and observed  □ khai báo mà không thấy / missed  ✗ thấy mà không khai báo / not declared  E lỗi bộ kiểm thử / harness error\n\n');
+  const wrong = results.filter((r) => r.missed.length || r.extra.length || r.errors.length);
+  for (const r of wrong) {
+    process.stdout.write(`${r.mutant.name}: thiếu/missed [${r.missed.join(', ')}] thừa/extra [${r.extra.join(', ')}] lỗi/errors [${r.errors.join(', ')}]\n`);
+  }
+  const targets = new Set(mutants.map((m) => m.declaredFailing[0]));
+  const untargeted = ids.filter((id) => !targets.has(id));
+  if (untargeted.length) process.stdout.write(`Ca chưa có đột biến nhắm tới / cases no mutant targets: ${untargeted.join(', ')}\n`);
+  process.stdout.write(`${results.length - wrong.length}/${results.length} đúng khai báo / as declared (${Math.round((Date.now() - started) / 1000)} s)\n`);
+  process.exitCode = wrong.length || untargeted.length ? 1 : 0;
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
