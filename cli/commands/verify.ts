@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { X509Certificate } from 'node:crypto';
+import type { RunCertificate } from '../../conformance/report/certificate.ts';
 import { parsePemCertificates, verifyRunFolder } from '../../conformance/report/verify-run.ts';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type TrucCommand } from '../command.ts';
 
@@ -53,9 +54,10 @@ export const verifyCommand: TrucCommand<VerifyArgs> = {
     const { problems, certificate } = await verifyRunFolder(args.dir, { trustRoots });
     for (const p of problems) process.stdout.write(`✗ [${p.code}] ${p.vi} / ${p.en}\n`);
     if (problems.length) return EXIT_FINDINGS;
-    const m = certificate!.manifest;
+    // Signed, but possibly by anyone (without --trust): print its fields without trusting their shape.
+    const m = certificate!.manifest as Partial<RunCertificate['manifest']> & { files: Record<string, string> };
     process.stdout.write(
-      `✓ Nguyên vẹn / Intact: ${Object.keys(m.files).length} tệp / files · ${m.verdict} · ${m.sut.code} · ${m.profile}` +
+      `✓ Nguyên vẹn / Intact: ${Object.keys(m.files).length} tệp / files · ${String(m.verdict)} · ${String(m.sut?.code)} · ${String(m.profile)}` +
         `${trustRoots ? ' · tin cậy / trusted' : ''}\n`,
     );
     return EXIT_OK;
