@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { createAxis, type Axis } from '../../simulator/axis.ts';
+import { createAxis } from '../../simulator/axis.ts';
 import { AxisClient } from '../../simulator/client/client.ts';
 import { seedDirectory } from '../../simulator/directory/seed.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
@@ -36,11 +36,11 @@ async function timed(calls: number, concurrency: number, call: (i: number) => Pr
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function withAxis<T>(store: Store | undefined, work: (axis: Axis, server: RunningServer) => Promise<T>): Promise<T> {
+async function withAxis<T>(store: Store | undefined, work: (server: RunningServer) => Promise<T>): Promise<T> {
   const axis = await createAxis({ store, directory: await seedDirectory(), systems: [NGHE_AN, TAY_NINH] });
   const server = await startServer(axis.app, { host: '127.0.0.1', port: 0 });
   try {
-    return await work(axis, server);
+    return await work(server);
   } finally {
     await server.close();
     await axis.close();
@@ -52,7 +52,7 @@ const packet30k = (): Uint8Array =>
   edocBytes({ attachments: [{ name: 'phu-luc.pdf', contentType: 'application/octet-stream', bytes: randomBytes(22_000) }] });
 
 async function listVsBare(): Promise<void> {
-  await withAxis(undefined, async (axis, server) => {
+  await withAxis(undefined, async (server) => {
     const sender = new AxisClient({ baseUrl: server.origin, ...NGHE_AN });
     for (let i = 0; i < LISTED_ITEMS; i += 1) await sender.sendEdoc(edocBytes());
     const receiver = new AxisClient({ baseUrl: server.origin, ...TAY_NINH });
@@ -84,7 +84,7 @@ async function listVsBare(): Promise<void> {
 }
 
 async function sends(label: string, store: Store | undefined): Promise<void> {
-  await withAxis(store, async (_axis, server) => {
+  await withAxis(store, async (server) => {
     const sender = new AxisClient({ baseUrl: server.origin, ...NGHE_AN });
     const packets = Array.from({ length: SENDS }, packet30k);
     const seconds = await timed(SENDS, 1, async (i) => {
@@ -98,7 +98,7 @@ async function sends(label: string, store: Store | undefined): Promise<void> {
 }
 
 async function cycles(label: string, store: Store | undefined): Promise<void> {
-  await withAxis(store, async (_axis, server) => {
+  await withAxis(store, async (server) => {
     const sender = new AxisClient({ baseUrl: server.origin, ...NGHE_AN });
     const receiver = new AxisClient({ baseUrl: server.origin, ...TAY_NINH });
     const seconds = await timed(CYCLES, 1, async () => {
