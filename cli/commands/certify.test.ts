@@ -47,6 +47,7 @@ describe('truc certify', () => {
     expect(await truc(...base, '--serve', '--timing', 'fast')).toMatchObject({ code: 2, err: expect.stringContaining('CONF-TIMING') });
     expect(await truc(...base, '--serve', '--driver', 'carrier-pigeon')).toMatchObject({ code: 2, err: expect.stringContaining('CONF-DRIVER') });
     expect(await truc(...base, '--serve', '--certifier-key', 'x.p12')).toMatchObject({ code: 2, err: expect.stringContaining('CERTIFY-CERTIFIER') });
+    expect(await truc(...base, '--serve', '--out', join(work, '..'))).toMatchObject({ code: 2, err: expect.stringContaining('CONF-OUTPUT-EXISTS') });
   });
 
   it('serves the axis, starts the SUT with its environment, runs, writes a verifiable folder, stops the SUT', async () => {

@@ -10,6 +10,7 @@ import { createDriver, parseDriverSpec } from '../../conformance/drivers/driver-
 import type { Driver } from '../../conformance/drivers/driver.ts';
 import { createProgressReporter } from '../../conformance/progress.ts';
 import { certifierFromTestPki, loadCertifierP12, type Certifier } from '../../conformance/report/certifier.ts';
+import { assertOutputDirFree } from '../../conformance/report/write-run-outputs.ts';
 import { allCases } from '../../conformance/cases/index.ts';
 import { runTrust, startEmbeddedSimulator } from '../../conformance/embedded-simulator.ts';
 import { newRunId } from '../../conformance/run-id.ts';
@@ -161,6 +162,13 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       driverSpec = parseDriverSpec(args.driver);
     } catch (e) {
       throw asCliError(e, 'CERTIFY-DRIVER');
+    }
+    if (args.out !== undefined) {
+      try {
+        await assertOutputDirFree(args.out);
+      } catch (e) {
+        throw asCliError(e, 'CERTIFY-OUT');
+      }
     }
     const added = await readTrust(args.trust);
     let pki: PkiFolder;

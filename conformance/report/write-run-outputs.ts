@@ -44,12 +44,23 @@ async function isEmptyOrAbsent(dir: string): Promise<boolean> {
   }
 }
 
+/** Throws unless `dir` is absent or empty: checked before a run too, so a long run is never lost at the end. */
+export async function assertOutputDirFree(dir: string): Promise<void> {
+  let free: boolean;
+  try {
+    free = await isEmptyOrAbsent(dir);
+  } catch {
+    free = false;
+  }
+  if (!free) {
+    throw new OutputError('CONF-OUTPUT-EXISTS', `Thư mục ${dir} đã có tệp hoặc không dùng được; hãy chọn thư mục trống`, `Folder ${dir} is not empty or not usable; choose an empty one`);
+  }
+}
+
 /** A fresh folder: the given one if empty, or the default name with `-2`, `-3`… when taken. */
 async function chooseDir(dir: string | undefined, run: RunRecord): Promise<string> {
   if (dir !== undefined) {
-    if (!(await isEmptyOrAbsent(dir))) {
-      throw new OutputError('CONF-OUTPUT-EXISTS', `Thư mục ${dir} đã có tệp; hãy chọn thư mục trống`, `Folder ${dir} is not empty; choose an empty one`);
-    }
+    await assertOutputDirFree(dir);
     return resolve(dir);
   }
   const base = defaultRunDir(run);
