@@ -132,6 +132,28 @@ describe('simulator port', () => {
     expect((await axis.core.store.findAgency('000.00.00.H53'))?.name).toBe('UBND tỉnh Tây Ninh');
   });
 
+  it('keeps only the run’s own exchanges in the journal view', async () => {
+    const axis = await setUp();
+    const client = new AxisClient({ baseUrl: 'http://axis.test', systemId: SUT, secret: SECRET, fetch: (r) => axis.app.request(r) });
+    await client.getAgenciesList();
+    const port = await inProcessAxisPort(axis, 'r-mine');
+    cleanups.push(() => port.close());
+    const journaled = new Promise<void>((resolve) => {
+      const unsubscribe = port.journal.subscribe((e) => {
+        if (e.operation === 'getAgenciesListQD20') {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+    await client.getAgenciesListQD20();
+    await journaled;
+    const operations = port.journal.snapshot().map((e) => e.operation);
+    expect(operations).toContain('getAgenciesListQD20');
+    expect(operations).not.toContain('getAgenciesList');
+    expect(port.journal.snapshot().every((e) => e.run === 'r-mine')).toBe(true);
+  });
+
   it('sets and clears faults scoped to the SUT, tolerating faults that used themselves up', async () => {
     const axis = await setUp();
     const port = await inProcessAxisPort(axis, 'r-fault');
