@@ -7,7 +7,7 @@ import { AXIS_ERRORS } from './errors.ts';
 import { OPERATIONS } from './operations/index.ts';
 import { NGHE_AN, testAxis } from './testing/fixtures.ts';
 
-const KNOWN_CODES = new Set(Object.values(AXIS_ERRORS).map((e) => e.code));
+const KNOWN_CODES = new Set<string>(Object.values(AXIS_ERRORS).map((e) => e.code));
 const latin1 = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((n) => String.fromCharCode(n)), maxLength: 60 });
 
 describe('robustness', () => {

@@ -1,7 +1,14 @@
 // One delivery per recipient, each under its own receiver id, all starting in the `initial` state.
 import { newReceiverId } from '../protocol/ids.ts';
-import { STATE_DESC } from '../operations/inbox.ts';
-import type { Delivery } from '../store/types.ts';
+import type { Delivery, DeliveryState } from '../store/types.ts';
+
+/** ASCII descriptions of inbox states (`status_desc`). */
+export const STATE_DESC: Record<DeliveryState, string> = {
+  initial: 'Chua nhan',
+  processing: 'Dang xu ly',
+  done: 'Da nhan',
+  fail: 'Nhan loi',
+};
 
 export interface DeliveryTarget {
   recipientCode: string;

@@ -22,11 +22,3 @@ export async function ownDelivery(c: AxisContext, receiverId: string): Promise<D
 
 /** The `docId` header in either casing. */
 export const docIdHeader = (c: AxisContext): string | undefined => c.get('logical').get('docId')?.trim() || undefined;
-
-/** ASCII descriptions of inbox states (status_desc). */
-export const STATE_DESC: Record<DeliveryState, string> = {
-  initial: 'Chua nhan',
-  processing: 'Dang xu ly',
-  done: 'Da nhan',
-  fail: 'Nhan loi',
-};

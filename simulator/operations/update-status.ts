@@ -1,7 +1,8 @@
 import { fail, ok } from '../http/envelope.ts';
 import { toAscii } from '../protocol/ascii.ts';
 import type { DeliveryState } from '../store/types.ts';
-import { STATE_DESC, docIdHeader, ownDelivery } from './inbox.ts';
+import { STATE_DESC } from '../intake/deliveries.ts';
+import { docIdHeader, ownDelivery } from './inbox.ts';
 import type { Operation } from './operation.ts';
 
 const ACK_STATES: readonly DeliveryState[] = ['done', 'fail', 'processing'];
