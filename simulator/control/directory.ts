@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AxisCore } from '../core.ts';
-import { nextDirectoryVersion } from '../operations/directory-version.ts';
+import { nextDirectoryVersion } from '../agencies.ts';
 import { formatAxisTime } from '../protocol/time.ts';
 import type { StoredAgency } from '../store/types.ts';
 import { controlError, isObject, jsonBody } from './errors.ts';

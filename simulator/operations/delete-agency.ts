@@ -1,6 +1,6 @@
 import { fail, ok } from '../http/envelope.ts';
 import { formatAxisTime } from '../protocol/time.ts';
-import { nextDirectoryVersion } from './directory-version.ts';
+import { nextDirectoryVersion } from '../agencies.ts';
 import type { Operation } from './operation.ts';
 
 /** Marks a unit the caller registered as deleted (kept for getSynchronizeUnit, gone from lists). */

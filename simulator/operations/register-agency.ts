@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fail, ok } from '../http/envelope.ts';
 import { formatAxisTime } from '../protocol/time.ts';
 import type { StoredAgency } from '../store/types.ts';
-import { nextDirectoryVersion } from './directory-version.ts';
+import { nextDirectoryVersion } from '../agencies.ts';
 import type { Operation } from './operation.ts';
 
 const CODE = /^[0-9A-Za-z.]{1,35}$/;
