@@ -128,8 +128,14 @@ const jsonInit = (init: { method?: string; body?: unknown } = {}, token?: string
   body: init.body === undefined ? undefined : JSON.stringify(init.body),
 });
 
-async function labelRun(transport: ControlTransport, run: string | null): Promise<void> {
+async function labelRun(transport: ControlTransport, run: string): Promise<void> {
   await expectOk(await transport('/run', { method: 'PUT', body: { run } }), 'run label');
+}
+
+/** Clears the run label, unless another run has labelled the axis since (a shared sandbox). */
+async function unlabelRun(transport: ControlTransport, run: string): Promise<void> {
+  const current = (await (await expectOk(await transport('/run'), 'run label')).json()) as { run: string | null };
+  if (current.run === run) await expectOk(await transport('/run', { method: 'PUT', body: { run: null } }), 'run label');
 }
 
 /** A port on a simulator running in this process. */
@@ -145,7 +151,7 @@ export async function inProcessAxisPort(axis: Axis, runId: string): Promise<Simu
   for (const entry of await axis.core.store.queryJournal({ run: runId })) feed.push(entry);
   return controlPort(transport, feed, async () => {
     axis.events.off('entry', listener);
-    await labelRun(transport, null);
+    await unlabelRun(transport, runId);
   });
 }
 
@@ -199,6 +205,6 @@ export async function remoteAxisPort(options: { controlUrl: string; token: strin
   return controlPort(transport, feed, async () => {
     abort.abort();
     await following;
-    await labelRun(transport, null);
+    await unlabelRun(transport, options.runId);
   });
 }
