@@ -20,8 +20,8 @@ import { SUITE_VERSION } from '../../conformance/suite-version.ts';
 import { exitCodeOf } from '../../conformance/verdict.ts';
 import { inProcessAxisPort, remoteAxisPort, type SimulatorPort } from '../../conformance/simulator-port.ts';
 import { startSutProcess, type SutProcess } from '../../conformance/sut-process.ts';
+import { waitForSutTraffic } from '../../conformance/sut-ready.ts';
 import { resolveTiming, type Timing } from '../../conformance/timing.ts';
-import { derToPem } from '../../edxml/signatures/pem.ts';
 import { DEFAULT_PKI_DIR, openPkiFolder, type PkiFolder } from '../../simulator/pki-folder.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
 import { CliError, type TrucCommand } from '../command.ts';
@@ -179,7 +179,6 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     }
     const certifier = await loadCertifier(args, pki);
     const { trustAnchors } = runTrust(pki, added);
-    const crlPem = derToPem(pki.crlDer, 'X509 CRL');
     const runId = newRunId();
     const resources = new Resources();
     // The SUT runs in its own process group (so it can be stopped whole): an interrupted session
@@ -225,9 +224,10 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       const trustDir = await mkdtemp(join(tmpdir(), 'truc-trust-'));
       resources.add(() => rm(trustDir, { recursive: true, force: true }));
       const trustPem = join(trustDir, 'trust.pem');
-      const crlPath = join(trustDir, 'crl.pem');
+      // The PKI folder's own CRL file: the folder rewrites it when a case revokes a certificate
+      // during the run (SG-06), so a SUT re-reading TRUC_CRL_PEM sees the revocation.
+      const crlPath = join(pki.dir, 'crl.pem');
       await writeFile(trustPem, trustAnchors.map((p) => p.trim()).join('\n') + '\n');
-      await writeFile(crlPath, crlPem);
 
       if (args.sutCmd) {
         const sut: SutProcess = startSutProcess(
@@ -236,6 +236,11 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
           (line) => process.stderr.write(`[sut] ${line}\n`),
         );
         resources.add(() => sut.stop());
+        if (!(await waitForSutTraffic(port.journal, args.sutCode, timing.responseSeconds * 1000))) {
+          process.stderr.write(
+            `truc: hệ thống chưa gọi trục sau ${timing.responseSeconds} giây; vẫn chạy / the system has not called the axis after ${timing.responseSeconds} s; running anyway\n`,
+          );
+        }
       }
 
       let driver: Driver;

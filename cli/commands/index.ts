@@ -7,6 +7,7 @@ import { serveCommand } from './serve.ts';
 import { verifyCommand } from './verify.ts';
 import { demoCommand } from './demo.ts';
 import { certifyCommand } from './certify.ts';
+import { referenceAgencyCommand } from './reference-agency.ts';
 
 // Every command module of `truc`, in the order `truc --help` lists them.
 export const commands: TrucCommand<never>[] = [
@@ -18,4 +19,5 @@ export const commands: TrucCommand<never>[] = [
   verifyCommand as unknown as TrucCommand<never>,
   demoCommand as unknown as TrucCommand<never>,
   certifyCommand as unknown as TrucCommand<never>,
+  referenceAgencyCommand as unknown as TrucCommand<never>,
 ];
