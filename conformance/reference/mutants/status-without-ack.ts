@@ -20,5 +20,6 @@ export const statusWithoutAck: MutantDefinition = {
   name: 'status-without-ack',
   defect: { vi: 'Lấy về gói tin trạng thái nhưng không xác nhận', en: 'Fetches status packets but never acknowledges them' },
   make: (options) => new StatusWithoutAckAgency(options),
-  declaredFailing: ['S-07'],
+  // Status deliveries addressed to it are never acknowledged, so they lack their terminal ack.
+  declaredFailing: ['S-07', 'R-11', 'R-02'],
 };
