@@ -430,18 +430,23 @@ export class ReferenceAgency {
     this.ledger.feedbackByDocument.set(documentId, codes);
   }
 
-  /** 13 (the issuer asks for its document back): answered 15 about that document, to the issuer. */
+  /**
+   * 13 (the issuer asks for its document back): answered once, 15 about that document to its
+   * issuer — or 16 when this agency never received it.
+   */
   protected async handleTakeBack(status: StatusPacket): Promise<void> {
     const asked = status.header.responseFor ?? {};
     const issuer = status.header.from?.organId;
-    const original = this.ledger.received.get(asked.documentId ?? '');
     const key = `13:${asked.documentId ?? ''}:${issuer ?? ''}`;
-    if (this.ledger.received.has(key)) return;
-    const record: ReceivedDocument = { documentId: key, packet: original?.packet ?? ({} as EdocPacket), statuses: [], handling: 'finished' };
-    this.ledger.received.set(key, record);
+    if (this.ledger.answeredRequests.has(key)) return;
+    this.ledger.answeredRequests.add(key);
+    const original = this.ledger.received.get(asked.documentId ?? '');
     if (original) this.stopHandling(original);
-    const responseFor = original ? this.responseForOf(original.packet) : { ...asked, organId: issuer };
-    this.queueStatus(record, { statusCode: '15', responseFor, description: 'Dong y tra lai van ban' });
+    this.queueStatusPacket(key, {
+      statusCode: original ? '15' : '16',
+      responseFor: original ? this.responseForOf(original.packet) : { ...asked, organId: issuer },
+      description: original ? 'Dong y tra lai van ban' : 'Khong co van ban nay',
+    });
   }
 
   // ——— status feedback ———————————————————————————————————————————————————————————
@@ -449,12 +454,15 @@ export class ReferenceAgency {
   /** Queues one status for a received document, remembering it so the track stays legal. */
   protected queueStatus(received: ReceivedDocument, status: OutgoingStatus): void {
     received.statuses.push(status.statusCode);
-    const packet = this.buildStatus(status);
-    const bytes = buildPacket(packet);
+    this.queueStatusPacket(received.documentId, status);
+  }
+
+  /** Builds and queues one status packet; `about` keeps the statuses about one thing in order. */
+  protected queueStatusPacket(about: string, status: OutgoingStatus): void {
     this.statusOutbox.add({
-      key: `status:${received.documentId}:${status.responseFor.organId ?? ''}`,
-      label: `${status.statusCode} ${received.documentId}`,
-      bytes,
+      key: `status:${about}:${status.responseFor.organId ?? ''}`,
+      label: `${status.statusCode} ${about}`,
+      bytes: buildPacket(this.buildStatus(status)),
       messagetype: 'status',
       stored: () => undefined,
       abandoned: (reason) => this.log(`bỏ trạng thái ${status.statusCode} / gave up status: ${reason}`),
@@ -630,8 +638,7 @@ export class ReferenceAgency {
     const recipients = trigger.to?.length ? trigger.to : original.recipients;
     const h = original.packet.header;
     for (const recipient of recipients) {
-      const record: ReceivedDocument = { documentId: `13-out:${original.documentId}:${recipient}`, packet: original.packet, statuses: [], handling: 'finished' };
-      this.queueStatus(record, {
+      this.queueStatusPacket(original.documentId, {
         statusCode: '13',
         responseFor: {
           organId: recipient,

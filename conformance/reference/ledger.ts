@@ -51,6 +51,8 @@ export class Ledger {
   readonly received = new Map<string, ReceivedDocument>();
   readonly sent = new Map<string, SentDocument>();
   readonly deliveries = new Map<string, DeliveryRecord>();
+  /** Requests already answered that are not documents (13s), so a repeated one is answered once. */
+  readonly answeredRequests = new Set<string>();
   /** Status packets received about documents we sent: DocumentId → codes in arrival order. */
   readonly feedbackByDocument = new Map<string, string[]>();
 
