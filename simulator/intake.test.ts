@@ -95,6 +95,14 @@ describe('sendEdoc intake', () => {
     expect(await axis.core.store.countDeliveries({})).toBe(0);
   });
 
+  it('journals a send under every form of the agencies it concerns', async () => {
+    const reply = await inProcessClient(axis, NGHE_AN).sendEdoc(edocBytes({ from: 'H41', to: ['H53'] }));
+    expect(reply.status).toBe('OK');
+    const [entry] = await axis.core.store.queryJournal({ operation: 'sendEdoc', agency: TAY_NINH.systemId });
+    expect(entry?.senderId).toBe(reply.DocId);
+    expect(entry.agencies).toEqual(expect.arrayContaining(['H41', NGHE_AN.systemId, 'H53', TAY_NINH.systemId]));
+  });
+
   it('delivers once to an agency named under both code forms, and records a finding', async () => {
     const reply = await inProcessClient(axis, NGHE_AN).sendEdoc(edocBytes({ to: [TAY_NINH.systemId, 'H53'] }));
     expect(reply.status).toBe('OK');

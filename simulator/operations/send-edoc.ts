@@ -60,6 +60,9 @@ export const sendEdoc: Operation = {
     const routing = await routeRecipients(core, codes);
     if (!routing.ok) return fail(c, 'UNKNOWN_RECIPIENT', routing.unknown);
     for (const code of routing.duplicates) exchange.findings.push(report(intakeRules.duplicateRecipient, 'To', { code }));
+    // "By agency" journal queries must find the exchange under any form and under the inbox's systemid.
+    for (const r of routing.recipients) exchange.agencies.add(r.agency.canonical).add(r.inbox);
+    exchange.agencies.add(await core.agencies.canonical(from));
 
     const toHeader = logical.get('to');
     if (toHeader !== undefined && toHeader.trim() !== '') {
