@@ -78,7 +78,7 @@ export function injectRoutes(core: AxisCore): Hono {
       method: 'POST',
       path: new URL(c.req.url).pathname,
       caller: request.as,
-      agencies: [...new Set([request.as, fromCode, ...targets.map((t) => t.recipientCode)])],
+      agencies: [...new Set([request.as, fromCode, ...targets.flatMap((t) => [t.recipientCode, t.recipientSystem])])],
       headers: { messagetype: messageType, servicetype: serviceType },
       secretSeen: false,
       outcome: { status: 'OK', errorCode: '0', errorDesc: 'Thanh cong' },
