@@ -81,4 +81,42 @@ describe('one full exchange in process (spec axis-api §5)', () => {
     expect(journal[0].agencies).toContain(TAY_NINH.systemId);
     expect(journal[0].bodyLength).toBeGreaterThan(100);
   });
+
+  it('keeps fail-acknowledged items listed unless configured otherwise, and refuses unknown states', async () => {
+    const a = inProcessClient(axis, NGHE_AN);
+    const b = inProcessClient(axis, TAY_NINH);
+    await a.sendEdoc(edocBytes());
+    const [item] = (await b.getReceivedEdocList()).data;
+    expect((await b.updateStatus(item.docId, 'received' as 'done')).ErrorCode).toBe('31');
+    expect((await b.updateStatus(item.docId, 'fail', 'Gói tin hỏng')).status).toBe('OK');
+    expect((await b.getReceivedEdocList()).data[0]).toMatchObject({ status: 'fail', status_desc: 'Goi tin hong' });
+    const strictInbox = await testAxis({ failListed: false });
+    const a2 = inProcessClient(strictInbox, NGHE_AN);
+    const b2 = inProcessClient(strictInbox, TAY_NINH);
+    await a2.sendEdoc(edocBytes());
+    const [other] = (await b2.getReceivedEdocList()).data;
+    await b2.updateStatus(other.docId, 'fail');
+    expect((await b2.getReceivedEdocList()).data).toHaveLength(0);
+    await strictInbox.close();
+  });
+
+  it('filters the inbox by fromDate / toDate and counts status packets whatever messagetype is carried', async () => {
+    let now = new Date('2026-11-20T02:00:00Z');
+    const timed = await testAxis({ clock: () => now });
+    const a = inProcessClient(timed, NGHE_AN);
+    // A reused Java client would carry fromDate into the next call: filter with a fresh header set each time.
+    const b = inProcessClient(timed, TAY_NINH, { carryOver: false });
+    await a.sendEdoc(edocBytes());
+    now = new Date('2026-11-22T02:00:00Z');
+    await a.sendEdoc(edocBytes());
+    expect((await b.getReceivedEdocList({ fromDate: '21/11/2026 00:00:00' })).data).toHaveLength(1);
+    expect((await b.getReceivedEdocList({ toDate: '2026/11/20' })).data).toHaveLength(1);
+    expect((await b.getReceivedEdocList({ fromDate: '2026/11/19', toDate: '2026/11/22' })).data).toHaveLength(2);
+    expect((await b.getReceivedEdocList({ fromDate: 'yesterday' })).ErrorCode).toBe('10');
+    const reused = inProcessClient(timed, TAY_NINH);
+    expect((await reused.countReceiveEdoc('edoc')).count).toBe(2);
+    // The reused client now carries messagetype=edoc; countReceiveStatus still counts the status mailbox.
+    expect((await reused.countReceiveStatus()).count).toBe(0);
+    await timed.close();
+  });
 });
