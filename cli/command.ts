@@ -39,6 +39,17 @@ export class CliError extends Error {
   }
 }
 
+/** Library errors carry `{code, vi, en}`: shown as the CLI's one bilingual sentence; anything else under `fallbackCode`. */
+export function asCliError(e: unknown, fallbackCode: string): CliError {
+  if (e instanceof CliError) return e;
+  if (e && typeof e === 'object' && 'code' in e && 'vi' in e && 'en' in e) {
+    const { code, vi, en } = e as { code: unknown; vi: unknown; en: unknown };
+    if (typeof code === 'string' && typeof vi === 'string' && typeof en === 'string') return new CliError(code, vi, en);
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return new CliError(fallbackCode, `Lỗi bộ kiểm thử: ${detail}`, `Harness error: ${detail}`);
+}
+
 export function formatCliError(e: CliError): string {
   return `truc: [${e.code}] ${e.vi} / ${e.en}`;
 }

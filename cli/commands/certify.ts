@@ -24,7 +24,7 @@ import { waitForSutTraffic } from '../../conformance/sut-ready.ts';
 import { resolveTiming, type Timing } from '../../conformance/timing.ts';
 import { DEFAULT_PKI_DIR, openPkiFolder, type PkiFolder } from '../../simulator/pki-folder.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
-import { CliError, type TrucCommand } from '../command.ts';
+import { asCliError, CliError, type TrucCommand } from '../command.ts';
 import { printRunSummary } from './run-summary.ts';
 
 interface CertifyArgs {
@@ -55,16 +55,6 @@ interface CertifyArgs {
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-/** Library errors carry `{code, vi, en}`: show them as the CLI's one bilingual sentence. */
-const asCliError = (e: unknown, fallbackCode: string): CliError => {
-  if (e instanceof CliError) return e;
-  if (e && typeof e === 'object' && 'code' in e && 'vi' in e && 'en' in e) {
-    const { code, vi, en } = e as { code: unknown; vi: unknown; en: unknown };
-    if (typeof code === 'string' && typeof vi === 'string' && typeof en === 'string') return new CliError(code, vi, en);
-  }
-  return new CliError(fallbackCode, `Lỗi bộ kiểm thử: ${reason(e)}`, `Harness error: ${reason(e)}`);
-};
 
 function checkArgs(args: CertifyArgs): { profile: RunProfile; timing: Timing } {
   if (!RUN_PROFILES.includes(args.profile as RunProfile)) {

@@ -6,9 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliError, type TrucCommand } from '../command.ts';
+import { asCliError, CliError, type TrucCommand } from '../command.ts';
 import { RUN_PROFILES, type RunProfile } from '../../conformance/catalogue.ts';
 import { createProgressReporter } from '../../conformance/progress.ts';
+import { assertOutputDirFree } from '../../conformance/report/write-run-outputs.ts';
 import { runReferenceSuite, writeRun } from '../../conformance/run-suite.ts';
 import { resolveTiming } from '../../conformance/timing.ts';
 import { exitCodeOf } from '../../conformance/verdict.ts';
@@ -36,6 +37,14 @@ export const demoCommand: TrucCommand<DemoArgs> = {
     if (!RUN_PROFILES.includes(args.profile as RunProfile)) {
       throw new CliError('DEMO-PROFILE', `Hồ sơ không hợp lệ: ${args.profile} (${RUN_PROFILES.join(', ')}).`, `Unknown profile: ${args.profile} (${RUN_PROFILES.join(', ')}).`);
     }
+    // A taken output folder is said before the run, not after a minute of work.
+    if (args.out !== undefined) {
+      try {
+        await assertOutputDirFree(args.out);
+      } catch (e) {
+        throw asCliError(e, 'DEMO-OUT');
+      }
+    }
     // Everything the demo needs besides its outputs lives in a scratch folder removed at the end.
     const scratch = await mkdtemp(join(tmpdir(), 'truc-demo-'));
     try {
@@ -46,16 +55,20 @@ export const demoCommand: TrucCommand<DemoArgs> = {
       } catch (e) {
         throw new CliError('DEMO-STORE', 'Không mở được kho dữ liệu nhúng.', `Cannot open the embedded store (${reason(e)}).`);
       }
-      const run = await runReferenceSuite({
-        profile: args.profile as RunProfile,
-        timing: resolveTiming('ci'),
-        pki,
-        store,
-        progress: createProgressReporter(process.stdout),
-      });
-      const outputs = await writeRun(run, { dir: args.out, pki });
-      printRunSummary(run, outputs.dir);
-      return exitCodeOf(run.verdict);
+      try {
+        const run = await runReferenceSuite({
+          profile: args.profile as RunProfile,
+          timing: resolveTiming('ci'),
+          pki,
+          store,
+          progress: createProgressReporter(process.stdout),
+        });
+        const outputs = await writeRun(run, { dir: args.out, pki });
+        printRunSummary(run, outputs.dir);
+        return exitCodeOf(run.verdict);
+      } catch (e) {
+        throw asCliError(e, 'DEMO-HARNESS');
+      }
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }

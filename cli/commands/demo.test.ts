@@ -1,0 +1,53 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../main.ts';
+
+let work: string;
+
+async function truc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return { code: await main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'truc-demo-test-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('truc demo', () => {
+  it('runs the reference agency, writes the run folder and prints verdict, counts and report path', async () => {
+    const out = join(work, 'run');
+    const result = await truc('demo', '--profile', 'core', '--out', out);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['certificate.json', 'journal.jsonl', 'junit.xml', 'report.html', 'report.json']);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { verdict: string; profile: string; timing: { profile: string } };
+    expect(report).toMatchObject({ verdict: 'conformant', profile: 'core', timing: { profile: 'ci' } });
+    expect(result.out).toContain('Verdict: đạt / conformant');
+    expect(result.out).toMatch(/Cases: 43 — pass 43, fail 0, warn 0, skip 0, error 0/);
+    expect(result.out).toContain(join(out, 'report.html'));
+    expect(await truc('verify', out)).toMatchObject({ code: 0 });
+  }, 120_000);
+
+  it('refuses an unknown profile and a taken output folder before running (exit 2, coded sentence)', async () => {
+    expect(await truc('demo', '--profile', 'everything')).toMatchObject({ code: 2, err: expect.stringContaining('[DEMO-PROFILE]') });
+    const taken = join(work, 'taken');
+    await rm(taken, { recursive: true, force: true });
+    await mkdir(taken);
+    await writeFile(join(taken, 'x'), 'x');
+    const refused = await truc('demo', '--out', taken);
+    expect(refused).toMatchObject({ code: 2, err: expect.stringContaining('[CONF-OUTPUT-EXISTS]') });
+    // Refused before the run: no progress line was printed.
+    expect(refused.out).toBe('');
+  });
+});
