@@ -21,6 +21,9 @@ export function startServer(app: FetchApp, options: { host: string; port: number
     const server = serve({ fetch: (request, env) => app.fetch(request, env as never), hostname: options.host, port: options.port }) as Server;
     server.once('error', reject);
     server.once('listening', () => {
+      server.off('error', reject);
+      // After start, a server error (e.g. out of file descriptors) is reported, never a crash.
+      server.on('error', (e) => process.stderr.write(`truc: [AXIS-SERVER] Lỗi máy chủ HTTP / HTTP server error: ${e.message}\n`));
       const { port } = server.address() as AddressInfo;
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       resolve({
