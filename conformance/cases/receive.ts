@@ -122,15 +122,18 @@ const r02 = defineCase<void, void>({
       'Exactly one terminal acknowledgement (done or fail) per delivery; never a fetch or ack of an id that is not the system’s',
     );
     const traffic = sutTraffic(ctx);
-    const foreign = traffic.filter(
-      (e) => (FETCH_OPERATIONS.has(e.operation) || e.operation === 'updateStatus') && e.outcome.errorCode === '30',
-    );
+    const touchesDelivery = (e: JournalEntry) => FETCH_OPERATIONS.has(e.operation) || e.operation === 'updateStatus';
+    const foreign = traffic.filter((e) => touchesDelivery(e) && e.outcome.errorCode === '30');
     if (foreign.length) {
       ctx.evidence(...foreign);
       ctx.fail(expected, text(`Gọi với mã không thuộc hệ thống: ${listed(foreign.map((e) => `${entryLabel(e)} docId=${receiverIdOf(e)}`))}`, `Calls naming ids that are not the system’s: ${listed(foreign.map((e) => `${entryLabel(e)} docId=${receiverIdOf(e)}`))}`));
     }
     const faulted = new Set(
-      ctx.entries().filter((e) => isSutCall(e, sut) && inFaultWindow(e, windows)).map(receiverIdOf).filter((id): id is string => !!id),
+      ctx
+        .entries()
+        .filter((e) => isSutCall(e, sut) && touchesDelivery(e) && inFaultWindow(e, windows))
+        .map(receiverIdOf)
+        .filter((id): id is string => !!id),
     );
     const fetched = [...new Set(traffic.filter((e) => FETCH_OPERATIONS.has(e.operation) && isOk(e)).map(receiverIdOf))].filter(
       (id): id is string => !!id && !faulted.has(id),

@@ -20,5 +20,6 @@ export const answersAsEdoc: MutantDefinition = {
     en: 'Sends its 15/16 answers with messagetype=edoc',
   },
   make: (options) => new AnswersAsEdocAgency(options),
+  // Collateral: B-01..B-04 wait for the 15/16 the axis now refuses.
   declaredFailing: ['T-04', 'B-01', 'B-02', 'B-03', 'B-04'],
 };

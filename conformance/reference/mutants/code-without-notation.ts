@@ -13,5 +13,6 @@ export const codeWithoutNotation: MutantDefinition = {
   name: 'code-without-notation',
   defect: { vi: 'ResponseFor/Code chỉ có số, thiếu ký hiệu', en: 'ResponseFor/Code carries the number without the notation' },
   make: (options) => new CodeWithoutNotationAgency(options),
+  // Collateral: R-05 reads the same ResponseFor/Code; I-04 compares the answers’ ResponseFor.
   declaredFailing: ['R-03', 'R-05', 'I-04'],
 };

@@ -15,5 +15,6 @@ export const decomposedNotation: MutantDefinition = {
   name: 'decomposed-notation',
   defect: { vi: 'Ghi ResponseFor ở dạng NFD: ký hiệu tiếng Việt bị đổi byte', en: 'Writes ResponseFor in NFD: Vietnamese notations change bytes' },
   make: (options) => new DecomposedNotationAgency(options),
+  // Collateral: R-03 finds R-05’s document answered with a ResponseFor that does not match it.
   declaredFailing: ['R-05', 'R-03'],
 };

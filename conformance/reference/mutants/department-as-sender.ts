@@ -28,5 +28,6 @@ export const departmentAsSender: MutantDefinition = {
     en: 'Revocation / update / replacement packets write an unregistered department code in From',
   },
   make: (options) => new DepartmentAsSenderAgency(options),
+  // Collateral: T-02: the axis refuses the sender (22); B-05 waits for the refused packets.
   declaredFailing: ['I-02', 'T-02', 'B-05'],
 };

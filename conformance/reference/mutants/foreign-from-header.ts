@@ -24,5 +24,6 @@ export const foreignFromHeader: MutantDefinition = {
     en: 'Revocation / update / replacement packets carry the supervising office’s code in the from header',
   },
   make: (options) => new ForeignFromHeaderAgency(options),
+  // Collateral: B-05 waits for the business packets the axis now refuses.
   declaredFailing: ['T-02', 'B-05'],
 };

@@ -31,5 +31,6 @@ export const hashBeforeNewline: MutantDefinition = {
     en: 'Take-back requests (13) get a newline appended after hash-file was computed',
   },
   make: (options) => new HashBeforeNewlineAgency(options),
+  // Collateral: B-06 waits for the 13 the axis now refuses.
   declaredFailing: ['T-03', 'B-06'],
 };

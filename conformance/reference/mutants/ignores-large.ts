@@ -17,5 +17,6 @@ export const ignoresLarge: MutantDefinition = {
   name: 'ignores-large',
   defect: { vi: 'Bỏ qua không trả lời văn bản trên 10 MB', en: 'Leaves documents over 10 MB unanswered' },
   make: (options) => new IgnoresLargeAgency(options),
+  // Collateral: R-03 and ST-04 see a delivered document that never gets its 01.
   declaredFailing: ['R-10', 'R-03', 'ST-04'],
 };

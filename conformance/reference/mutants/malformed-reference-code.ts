@@ -17,5 +17,6 @@ export const malformedReferenceCode: MutantDefinition = {
   name: 'malformed-reference-code',
   defect: { vi: 'Văn bản gửi đi ghi mã định danh sai dạng trong ResponseFor', en: 'Sent documents write a malformed agency code in ResponseFor' },
   make: (options) => new MalformedReferenceCodeAgency(options),
-  declaredFailing: ['I-01'],
+  // Collateral: S-02 judges the validity of the sent metadata, ResponseFor codes included.
+  declaredFailing: ['I-01', 'S-02'],
 };

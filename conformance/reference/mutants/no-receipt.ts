@@ -13,5 +13,6 @@ export const noReceipt: MutantDefinition = {
   name: 'no-receipt',
   defect: { vi: 'Không bao giờ gửi 01 (đã đến)', en: 'Never sends 01 (received)' },
   make: (options) => new NoReceiptAgency(options),
-  declaredFailing: ['ST-04', 'R-03', 'R-04', 'R-05', 'R-06', 'R-07', 'R-08', 'R-10', 'ST-03', 'I-04'],
+  // Collateral: Every case that waits for a 01 (or for 03 after it) fails with it; ST-03 sees 03 from the start.
+  declaredFailing: ['ST-04', 'R-03', 'R-04', 'R-05', 'R-06', 'R-07', 'R-08', 'R-10', 'ST-03', 'I-04', 'F-04', 'F-05'],
 };

@@ -14,5 +14,6 @@ export const receiptPerRecipient: MutantDefinition = {
   name: 'receipt-per-recipient',
   defect: { vi: 'Gửi 01 một lần cho mỗi nơi nhận trong To', en: 'Sends its 01 once per recipient listed in To' },
   make: (options) => new ReceiptPerRecipientAgency(options),
+  // Collateral: ST-03: a second 01 on the same track is an illegal transition.
   declaredFailing: ['R-06', 'ST-03'],
 };

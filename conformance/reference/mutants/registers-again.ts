@@ -15,5 +15,6 @@ export const registersAgain: MutantDefinition = {
   name: 'registers-again',
   defect: { vi: 'Văn bản chuyển lại được đăng ký lại (01, 03 lần hai)', en: 'A document delivered again is registered again (a second 01 and 03)' },
   make: (options) => new RegistersAgainAgency(options),
+  // Collateral: ST-03: 01 after 03 on the same document is an illegal transition.
   declaredFailing: ['R-07', 'ST-03'],
 };

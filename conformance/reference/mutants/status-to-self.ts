@@ -14,5 +14,6 @@ export const statusToSelf: MutantDefinition = {
   name: 'status-to-self',
   defect: { vi: 'Gửi trạng thái cho chính mình thay vì cơ quan ban hành', en: 'Addresses its statuses to itself instead of the issuer' },
   make: (options) => new StatusToSelfAgency(options),
+  // Collateral: R-03 and I-04 compare ResponseFor/OrganId with the issuer.
   declaredFailing: ['ST-06', 'R-03', 'I-04'],
 };

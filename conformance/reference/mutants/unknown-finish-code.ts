@@ -14,5 +14,6 @@ export const unknownFinishCode: MutantDefinition = {
   name: 'unknown-finish-code',
   defect: { vi: 'Báo hoàn thành bằng mã 07 (không có trong bảng mã)', en: 'Reports finished handling as 07, a code outside the table' },
   make: (options) => new UnknownFinishCodeAgency(options),
+  // Collateral: ST-03: checkStatusSequence rejects a code outside the table in a track.
   declaredFailing: ['ST-02', 'ST-03'],
 };
