@@ -1,20 +1,30 @@
-// Defect: the first time listing its inbox gets no answer, it stops polling for good.
-import type { ReceivedItem } from '../../../simulator/client/replies.ts';
+// Defect: once a call has hung and then lost its connection (the axis went silent), the agency
+// never lists its inbox again: it keeps sending but stops receiving for good.
+import { AxisClient } from '../../../simulator/client/client.ts';
 import { ReferenceAgency } from '../agency.ts';
 import type { MutantDefinition } from './mutant.ts';
 
-class StopsPollingAfterSilenceAgency extends ReferenceAgency {
-  private deaf = false;
+/** A call that fails after hanging this long met a silent axis, not a mere refusal or drop. */
+const HELD_MS = 2_000;
 
-  protected override async listInbox(messagetype: 'edoc' | 'status'): Promise<ReceivedItem[]> {
-    if (this.deaf) return [];
-    try {
-      const reply = await this.client.getReceivedEdocList({ messagetype });
-      return reply.status === 'OK' ? reply.data : [];
-    } catch {
-      this.deaf = true;
-      return [];
-    }
+class StopsPollingAfterSilenceAgency extends ReferenceAgency {
+  protected override createClient(): AxisClient {
+    const transport = this.options.axis.fetch ?? ((request: Request) => fetch(request));
+    let deaf = false;
+    const shy = async (request: Request): Promise<Response> => {
+      if (deaf && request.url.endsWith('/getReceivedEdocList')) throw new Error('no longer polling after the silence');
+      const started = Date.now();
+      const heldTooLong = () => Date.now() - started >= HELD_MS;
+      try {
+        const response = await transport(request);
+        if (response.status >= 500 && heldTooLong()) deaf = true;
+        return response;
+      } catch (e) {
+        if (heldTooLong()) deaf = true;
+        throw e;
+      }
+    };
+    return new AxisClient({ baseUrl: this.options.axis.baseUrl, systemId: this.options.code, secret: this.options.secret, fetch: shy });
   }
 }
 
@@ -22,5 +32,6 @@ export const stopsPollingAfterSilence: MutantDefinition = {
   name: 'stops-polling-after-silence',
   defect: { vi: 'Ngừng hỏi trục sau khi trục im lặng', en: 'Stops polling once the axis has been silent' },
   make: (options) => new StopsPollingAfterSilenceAgency(options),
-  declaredFailing: ['F-04'],
+  // F-05 runs after F-04: an agency that no longer polls cannot complete its flows either.
+  declaredFailing: ['F-04', 'F-05'],
 };
