@@ -568,10 +568,7 @@ export class ReferenceAgency {
         sent.senderId = senderId;
         sent.sentAt = Date.now();
       },
-      abandoned: (reason) => {
-        sent.abandoned = true;
-        this.log(`bỏ gửi ${documentId} / gave up sending: ${reason}`);
-      },
+      abandoned: (reason) => this.log(`bỏ gửi ${documentId} / gave up sending: ${reason}`),
     });
     return sent;
   }

@@ -21,8 +21,6 @@ export interface SentDocument {
   recipients: string[];
   /** The axis sender id once a sendEdoc was answered OK; undefined while not yet stored. */
   senderId?: string;
-  /** Gave up (e.g. unknown recipient after the allowed attempts). */
-  abandoned?: boolean;
   /** Status codes that came back, per recipient code as the axis lists it. */
   feedback: Map<string, string[]>;
   /** When the agency last asked getSentEdocList about it (ms since epoch). */
@@ -63,10 +61,5 @@ export class Ledger {
       this.deliveries.set(receiverId, record);
     }
     return record;
-  }
-
-  /** Sender ids this agency obtained from the axis: the only ids it may follow (S-08). */
-  ownSenderIds(): string[] {
-    return [...this.sent.values()].map((s) => s.senderId).filter((id): id is string => id !== undefined);
   }
 }
