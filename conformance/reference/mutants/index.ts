@@ -51,7 +51,7 @@ import { ignoresUpdate } from './ignores-update.ts';
 import { handlesAfterReplacement } from './handles-after-replacement.ts';
 import { ignoresTakeBack } from './ignores-take-back.ts';
 import { businessWithoutDocumentId } from './business-without-document-id.ts';
-import { takeBackToSelf } from './take-back-to-self.ts';
+import { takeBackToWrongAgency } from './take-back-to-wrong-agency.ts';
 import { noRetryAfterFail } from './no-retry-after-fail.ts';
 import { noRefetchAfterDrop } from './no-refetch-after-drop.ts';
 import { ackNotRetried } from './ack-not-retried.ts';
@@ -109,7 +109,7 @@ export const mutants: MutantDefinition[] = [
   handlesAfterReplacement,
   ignoresTakeBack,
   businessWithoutDocumentId,
-  takeBackToSelf,
+  takeBackToWrongAgency,
   noRetryAfterFail,
   noRefetchAfterDrop,
   ackNotRetried,
