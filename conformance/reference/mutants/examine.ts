@@ -51,15 +51,19 @@ export async function examineMutants(mutants: readonly MutantDefinition[], optio
   await referenceSigning(run.pki, REFERENCE_SUT.code, REFERENCE_SUT.name);
   const results: MutantExamination[] = new Array(mutants.length);
   let next = 0;
-  const worker = async () => {
-    while (next < mutants.length) {
-      const at = next++;
-      const mutant = mutants[at];
-      const record = await runReferenceSuite({ ...run, makeAgency: mutant.make });
-      results[at] = compareWithDeclared(mutant, record);
-      onResult?.(results[at]);
-    }
+  const runNext = async () => {
+    const at = next++;
+    const mutant = mutants[at];
+    const record = await runReferenceSuite({ ...run, makeAgency: mutant.make });
+    results[at] = compareWithDeclared(mutant, record);
+    onResult?.(results[at]);
   };
+  const worker = async () => {
+    while (next < mutants.length) await runNext();
+  };
+  // The first run alone issues the counterparts' certificates into the shared PKI folder: RSA key
+  // generation blocks the process for seconds, and concurrent runs would miss their deadlines.
+  if (mutants.length > 0) await runNext();
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, mutants.length)) }, worker));
   return results;
 }

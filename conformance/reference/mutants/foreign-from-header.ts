@@ -12,8 +12,12 @@ class ForeignFromHeaderAgency extends ReferenceAgency {
     const packet = parsePacket(item.bytes).packet;
     const business = packet?.kind === 'edoc' && ['1', '2', '3'].includes(packet.business?.bussinessDocType ?? '');
     if (!business) return super.transmit(item);
-    const reply = await this.client.sendEdoc(item.bytes, { messagetype: item.messagetype, from: SUPERVISING_OFFICE });
-    return reply.status === 'OK' ? { kind: 'stored', senderId: reply.DocId } : { kind: 'refused', errorCode: reply.ErrorCode, errorDesc: reply.ErrorDesc };
+    try {
+      const reply = await this.client.sendEdoc(item.bytes, { messagetype: item.messagetype, from: SUPERVISING_OFFICE });
+      return reply.status === 'OK' ? { kind: 'stored', senderId: reply.DocId } : { kind: 'refused', errorCode: reply.ErrorCode, errorDesc: reply.ErrorDesc };
+    } catch (e) {
+      return { kind: 'no-answer', detail: e instanceof Error ? e.message : String(e) };
+    }
   }
 }
 

@@ -19,8 +19,12 @@ class HashBeforeNewlineAgency extends ReferenceAgency {
         return base(new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat([body, Buffer.from('\n\r\n')]) }));
       },
     });
-    const reply = await appending.sendEdoc(item.bytes, { messagetype: item.messagetype, from: this.ownCode() });
-    return reply.status === 'OK' ? { kind: 'stored', senderId: reply.DocId } : { kind: 'refused', errorCode: reply.ErrorCode, errorDesc: reply.ErrorDesc };
+    try {
+      const reply = await appending.sendEdoc(item.bytes, { messagetype: item.messagetype, from: this.ownCode() });
+      return reply.status === 'OK' ? { kind: 'stored', senderId: reply.DocId } : { kind: 'refused', errorCode: reply.ErrorCode, errorDesc: reply.ErrorDesc };
+    } catch (e) {
+      return { kind: 'no-answer', detail: e instanceof Error ? e.message : String(e) };
+    }
   }
 }
 
