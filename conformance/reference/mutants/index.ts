@@ -52,6 +52,7 @@ import { handlesAfterReplacement } from './handles-after-replacement.ts';
 import { ignoresTakeBack } from './ignores-take-back.ts';
 import { businessWithoutDocumentId } from './business-without-document-id.ts';
 import { takeBackToWrongAgency } from './take-back-to-wrong-agency.ts';
+import { duplicateAfterFault } from './duplicate-after-fault.ts';
 import { noRetryAfterFail } from './no-retry-after-fail.ts';
 import { noRefetchAfterDrop } from './no-refetch-after-drop.ts';
 import { ackNotRetried } from './ack-not-retried.ts';
@@ -110,6 +111,7 @@ export const mutants: MutantDefinition[] = [
   ignoresTakeBack,
   businessWithoutDocumentId,
   takeBackToWrongAgency,
+  duplicateAfterFault,
   noRetryAfterFail,
   noRefetchAfterDrop,
   ackNotRetried,
