@@ -9,8 +9,9 @@
 //     packets and 13s; then moves accepted documents through 04 → 05 → 06;
 //   - on a trigger: composes, signs (PDF: personal + organisation; packet: XMLDSig) and queues a
 //     document, a business packet (revoke / update / replace) or a 13 (take back);
-//   - sends everything through one ordered outbox that retries with backoff and never sends a
-//     stored packet twice; follows its sent documents with getSentEdocList (its own ids only).
+//   - sends through two ordered outboxes — status feedback, documents — that retry with backoff
+//     and never send a stored packet twice (a 01 never waits behind a large document); follows
+//     its sent documents with getSentEdocList (its own ids only).
 //
 // Every behaviour is one small protected method, so a mutant (mutants/) is a subclass that
 // overrides exactly one of them to carry exactly one defect.
