@@ -1,7 +1,7 @@
 // `npm run mutants`: runs every mutant of the reference agency through the full profile and
 // prints the matrix (mutants × cases): ■ declared and observed, □ declared but missed, ✗ observed
 // but not declared, · neither. Exit 1 when any mutant's observed set differs from its declared
-// one. Options: --only NAME[,NAME…], --concurrency N (default 6), --response-seconds N (default 15:
+// one. Options: --only NAME[,NAME…], --concurrency N (default 4), --response-seconds N (default 15:
 // several full runs share the CPU, and a deadline missed because of that is noise, not a defect).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { resolveTiming } from '../conformance/timing.ts';
 import { openPkiFolder } from '../simulator/pki-folder.ts';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, concurrency: { type: 'string', default: '6' }, 'response-seconds': { type: 'string', default: '15' } },
+  options: { only: { type: 'string' }, concurrency: { type: 'string', default: '4' }, 'response-seconds': { type: 'string', default: '15' } },
 });
 
 const only = values.only?.split(',').map((s) => s.trim());

@@ -12,7 +12,8 @@ import { examineMutants, type MutantExamination } from './examine.ts';
 import { mutants } from './index.ts';
 
 /**
- * ci timing, with response deadlines raised to 15 s: six full runs share two cores here, and a
+ * ci timing, with response deadlines raised to 15 s: four full runs (and other test files) share two
+ * cores here, and a
  * deadline missed because of that would be noise, not a defect (no mutant's defect is slowness
  * within 15 s). Settle stays at 2 s.
  */
@@ -25,7 +26,7 @@ describe('mutants: observed failing set equals the declared one', () => {
   beforeAll(async () => {
     scratch = await mkdtemp(join(tmpdir(), 'truc-mutants-'));
     const pki = await openPkiFolder(join(scratch, 'pki'), { create: true });
-    for (const r of await examineMutants(mutants, { profile: 'full', timing: MUTANT_TIMING, pki, concurrency: 6 })) results.set(r.mutant.name, r);
+    for (const r of await examineMutants(mutants, { profile: 'full', timing: MUTANT_TIMING, pki, concurrency: 4 })) results.set(r.mutant.name, r);
   }, 1_800_000);
   afterAll(() => rm(scratch, { recursive: true, force: true }));
 
