@@ -12,10 +12,9 @@ import { examineMutants, type MutantExamination } from './examine.ts';
 import { mutants } from './index.ts';
 
 /**
- * ci timing, with response deadlines raised to 15 s: four full runs (and other test files) share two
- * cores here, and a
- * deadline missed because of that would be noise, not a defect (no mutant's defect is slowness
- * within 15 s). Settle stays at 2 s.
+ * ci timing, with response deadlines raised to 15 s: four full runs (and other test files) share
+ * two cores here, and a deadline missed because of that would be noise, not a defect (no mutant's
+ * defect is slowness within 15 s). Settle stays at 2 s.
  */
 const MUTANT_TIMING = resolveTiming('ci', { responseSeconds: 15 });
 
