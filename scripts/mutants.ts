@@ -43,16 +43,18 @@ try {
     timing: resolveTiming('ci', { responseSeconds: Number(values['response-seconds']) }),
     pki,
     concurrency: Number(values.concurrency),
-    onResult: (r) => process.stderr.write(`[${++done}/${chosen.length}] ${r.mutant.name}\n`),
+    confirmAlone: true,
+    onResult: (r) => process.stderr.write(`[${r.rerunAlone ? 'lại một mình / rerun alone' : `${++done}/${chosen.length}`}] ${r.mutant.name}\n`),
   });
-  const width = Math.max(...results.map((r) => r.mutant.name.length));
+  const label = (r: MutantExamination) => `${r.mutant.name}${r.rerunAlone ? ' ↻' : ''}`;
+  const width = Math.max(...results.map((r) => label(r).length));
   const header = ids.map((id) => id.replace('-', '').padEnd(5)).join('');
   process.stdout.write(`${''.padEnd(width)}  ${header}\n`);
-  for (const r of results) process.stdout.write(`${r.mutant.name.padEnd(width)}  ${ids.map((id) => cell(r, id).padEnd(5)).join('')}\n`);
-  process.stdout.write('\n■ khai báo và thấy / declared and observed  □ khai báo mà không thấy / missed  ✗ thấy mà không khai báo / not declared  E lỗi bộ kiểm thử / harness error\n\n');
+  for (const r of results) process.stdout.write(`${label(r).padEnd(width)}  ${ids.map((id) => cell(r, id).padEnd(5)).join('')}\n`);
+  process.stdout.write('\n■ khai báo và thấy / declared and observed  □ khai báo mà không thấy / missed  ✗ thấy mà không khai báo / not declared  E lỗi bộ kiểm thử / harness error  ↻ chạy lại một mình / rerun alone\n\n');
   const wrong = results.filter((r) => r.missed.length || r.extra.length || r.errors.length);
   for (const r of wrong) {
-    process.stdout.write(`${r.mutant.name}: thiếu/missed [${r.missed.join(', ')}] thừa/extra [${r.extra.join(', ')}] lỗi/errors [${r.errors.join(', ')}]\n`);
+    process.stdout.write(`${r.mutant.name}${r.rerunAlone ? ' (chạy lại một mình / rerun alone)' : ''}: thiếu/missed [${r.missed.join(', ')}] thừa/extra [${r.extra.join(', ')}] lỗi/errors [${r.errors.join(', ')}]\n`);
   }
   const targets = new Set(mutants.map((m) => m.declaredFailing[0]));
   const untargeted = ids.filter((id) => !targets.has(id));

@@ -25,7 +25,7 @@ describe('mutants: observed failing set equals the declared one', () => {
   beforeAll(async () => {
     scratch = await mkdtemp(join(tmpdir(), 'truc-mutants-'));
     const pki = await openPkiFolder(join(scratch, 'pki'), { create: true });
-    for (const r of await examineMutants(mutants, { profile: 'full', timing: MUTANT_TIMING, pki, concurrency: 4 })) results.set(r.mutant.name, r);
+    for (const r of await examineMutants(mutants, { profile: 'full', timing: MUTANT_TIMING, pki, concurrency: 4, confirmAlone: true })) results.set(r.mutant.name, r);
   }, 1_800_000);
   afterAll(() => rm(scratch, { recursive: true, force: true }));
 
