@@ -41,6 +41,10 @@ describe('identifier cases', () => {
     expect(trace.result).toBe('warn');
   });
 
+  it('I-01 and I-02 end skip when the system sent no packet', async () => {
+    for (const id of ['I-01', 'I-02']) expect((await run(id)).result, id).toBe('skip');
+  });
+
   it('I-02 fails when the axis refuses the packet’s From as not the caller’s', async () => {
     expect((await run('I-02', { before: (_a, sut) => sut.sendEdoc(letter) })).result).toBe('pass');
     const foreign = await run('I-02', {

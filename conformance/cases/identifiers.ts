@@ -8,7 +8,7 @@ import { ABSENT_AGENCY_CODE, qd20FormOf } from './support/agencies.ts';
 import { DIRECTORY_OPERATIONS, isOk, isSend, isSutCall, packetOf, sutTraffic } from './support/journal.ts';
 import { expectedResponseFor } from './support/packets.ts';
 import { deliverDocument, responseForDifferences, statusCodeOf, statusesAbout } from './support/receipt.ts';
-import { entryLabel, listed, statusLabel, text } from './support/text.ts';
+import { entryLabel, listed, skipWhenNothingObserved, statusLabel, text } from './support/text.ts';
 
 const i01 = defineCase<void, void>({
   id: 'I-01',
@@ -16,6 +16,7 @@ const i01 = defineCase<void, void>({
   schedule: 'concurrent',
   absence: (ctx) => {
     const sends = sutTraffic(ctx).filter(isSend);
+    skipWhenNothingObserved(ctx, sends.length, text('gói tin nào (sendEdoc)', 'packet (sendEdoc)'));
     const findings: Finding[] = [];
     for (const entry of sends) {
       const own = entry.findings.filter((f) => f.category === 'identifier' && f.rule.startsWith('EDXML-'));
@@ -40,6 +41,7 @@ const i02 = defineCase<void, void>({
   schedule: 'concurrent',
   absence: (ctx) => {
     const sends = sutTraffic(ctx).filter(isSend);
+    skipWhenNothingObserved(ctx, sends.length, text('gói tin nào (sendEdoc)', 'packet (sendEdoc)'));
     const refused = sends.filter((e) => {
       if (e.outcome.errorCode === '21') return true;
       const from = packetOf(e)?.header.from?.organId?.trim();

@@ -47,6 +47,13 @@ describe('status cases', () => {
     expect(noCode.observed?.en).toContain('ResponseFor/Code');
   });
 
+  it('ST-01, ST-02, ST-03, ST-05 and ST-06 end skip when the system sent no status to judge', async () => {
+    for (const id of ['ST-01', 'ST-02', 'ST-03', 'ST-05', 'ST-06']) {
+      const outcome = await run(id, { answers: () => [] }, (axis) => deliverDocument(axis));
+      expect(outcome.result, id).toBe('skip');
+    }
+  });
+
   it('ST-02 fails an unknown code and warns on an unpadded one', async () => {
     expect((await run('ST-02', {}, (_axis, sut) => sut.sendStatus(responseFor, '05'))).result).toBe('pass');
     const unknown = await run('ST-02', {}, (_axis, sut) => sut.sendStatus(responseFor, '99'));

@@ -19,7 +19,9 @@ import {
   type SentStatus,
 } from './support/journal.ts';
 import { statusCodeOf, statusesAbout } from './support/receipt.ts';
-import { entryLabel, listed, statusLabel, text } from './support/text.ts';
+import { entryLabel, listed, skipWhenNothingObserved, statusLabel, text } from './support/text.ts';
+
+const STATUS_PACKETS = text('gói tin trạng thái nào', 'status packet');
 
 /** The SUT's status sends outside fault windows, accepted or not (a refused one is still its packet). */
 function statusSends(ctx: JudgeContext): JournalEntry[] {
@@ -61,6 +63,7 @@ const st01 = defineCase<void, void>({
       'Every status packet is well-formed with From, ResponseFor (all four fields), StatusCode, Timestamp and StaffInfo',
     );
     const sends = statusSends(ctx);
+    skipWhenNothingObserved(ctx, sends.length, STATUS_PACKETS);
     const missing: string[] = [];
     for (const entry of sends) {
       const packet = packetOf(entry);
@@ -96,6 +99,7 @@ const st02 = defineCase<void, void>({
       'StatusCode thuộc {01, 02, 03, 04, 05, 06, 13, 15, 16}, viết đủ hai chữ số',
       'StatusCode is one of {01, 02, 03, 04, 05, 06, 13, 15, 16}, written with two digits',
     );
+    skipWhenNothingObserved(ctx, statusSends(ctx).length, STATUS_PACKETS);
     ctx.judgeFindings(statusFindings(ctx, new Set(['status'])), expected);
     ctx.pass(text('Mọi mã trạng thái đều hợp lệ', 'Every status code is valid'));
   },
@@ -148,6 +152,7 @@ const st03 = defineCase<void, void>({
       if (found.length) ctx.evidence(...ordered.map((t) => t.entry));
       findings.push(...found.map((f) => ({ ...f, path: `${key}: ${f.path}` })));
     }
+    skipWhenNothingObserved(ctx, judged, text('trạng thái nào cho văn bản đã nhận', 'status about a received document'));
     ctx.judgeFindings(
       findings,
       text(
@@ -205,6 +210,7 @@ const st05 = defineCase<void, void>({
   schedule: 'concurrent',
   absence: (ctx) => {
     const rejections = statusesInScope(ctx).filter((s) => statusCodeOf(s) === '02');
+    skipWhenNothingObserved(ctx, rejections.length, text('trạng thái 02 nào', 'status 02'));
     const bare = rejections.filter((s) => !(s.packet.header.description ?? '').trim());
     const expected = text('Mỗi trạng thái 02 có lý do (Description không rỗng)', 'Every 02 carries a non-empty Description');
     if (bare.length) {
@@ -255,6 +261,7 @@ const st06 = defineCase<void, void>({
         wrong.push(`${statusLabel(s)} → ${addressee || '∅'} ∉ {${entitled.join(', ')}}`);
       }
     }
+    skipWhenNothingObserved(ctx, judged, text('trạng thái nào về văn bản của lượt kiểm thử', 'status about a document of the run'));
     if (wrong.length) {
       ctx.fail(
         text('Mỗi trạng thái gửi tới cơ quan được nhận nó (ResponseFor/OrganId)', 'Each status goes to the agency entitled to it (ResponseFor/OrganId)'),

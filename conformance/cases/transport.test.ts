@@ -56,6 +56,15 @@ describe('transport cases', () => {
     expect(header.result).toBe('fail');
   });
 
+  it('T-02..T-05 end skip, not a vacuous pass, when the system sent nothing to judge', async () => {
+    for (const id of ['T-02', 'T-03', 'T-04']) {
+      const outcome = await run(id, (axis) => call(axis, 'getReceivedEdocList'));
+      expect(outcome.result, id).toBe('skip');
+      expect(outcome.message?.en, id).toContain('Nothing to judge');
+    }
+    expect((await run('T-05', () => undefined)).result).toBe('skip');
+  });
+
   it('T-03 fails a hash-file mismatch, refused or accepted by policy', async () => {
     expect((await run('T-03', (axis) => send(axis, edoc()))).result).toBe('pass');
     expect((await run('T-03', (axis) => send(axis, edoc(), { outcome: { status: 'FAIL', errorCode: '25', errorDesc: 'x' } }))).result).toBe('fail');

@@ -6,7 +6,10 @@ import { defineCase, type CaseDefinition, type JudgeContext } from '../case.ts';
 import type { JournalEntry } from '../journal-view.ts';
 import { sameOrgan } from './support/agencies.ts';
 import { header, isOk, isSend, packetOf, POLL_OPERATIONS, sutTraffic } from './support/journal.ts';
-import { entryLabel, listed, text } from './support/text.ts';
+import { entryLabel, listed, skipWhenNothingObserved, text } from './support/text.ts';
+
+const SENDS = text('gói tin nào (sendEdoc)', 'packet (sendEdoc)');
+const REQUESTS = text('yêu cầu nào', 'request');
 
 /** Axis error codes (simulator/errors.ts) each case reads. */
 const AUTH_ERRORS = new Set(['1', '2', '3', '4']);
@@ -23,7 +26,9 @@ function judgeAll(
   expected: ReturnType<typeof text>,
   observed: (labels: string) => ReturnType<typeof text>,
   passed: ReturnType<typeof text>,
+  what: ReturnType<typeof text>,
 ): void {
+  skipWhenNothingObserved(ctx, judged.length, what);
   if (offending.length) {
     ctx.evidence(...offending);
     ctx.fail(expected, observed(listed(offending.map(entryLabel))));
@@ -44,7 +49,7 @@ const t01 = defineCase<void, void>({
     );
     if (calls.length === 0) ctx.fail(expected, text('Không thấy yêu cầu nào của hệ thống', 'No request of the system was observed'));
     const bad = calls.filter((e) => e.hmacReading === undefined || AUTH_ERRORS.has(e.outcome.errorCode));
-    judgeAll(ctx, calls, bad, expected, (l) => text(`Yêu cầu không xác thực được: ${l}`, `Requests that failed authentication: ${l}`), text(`${calls.length} yêu cầu đều xác thực được`, `${calls.length} requests all authenticated`));
+    judgeAll(ctx, calls, bad, expected, (l) => text(`Yêu cầu không xác thực được: ${l}`, `Requests that failed authentication: ${l}`), text(`${calls.length} yêu cầu đều xác thực được`, `${calls.length} requests all authenticated`), REQUESTS);
   },
 });
 
@@ -68,7 +73,7 @@ const t02 = defineCase<void, void>({
       const packetFrom = packetOf(e)?.header.from?.organId?.trim();
       return isOk(e) && !!from && !!packetFrom && !sameOrgan(from, packetFrom);
     });
-    judgeAll(ctx, sends, bad, expected, (l) => text(`Bên gửi không thống nhất: ${l}`, `Sender does not agree: ${l}`), text(`${sends.length} lần gửi, bên gửi thống nhất`, `${sends.length} sends, sender consistent`));
+    judgeAll(ctx, sends, bad, expected, (l) => text(`Bên gửi không thống nhất: ${l}`, `Sender does not agree: ${l}`), text(`${sends.length} lần gửi, bên gửi thống nhất`, `${sends.length} sends, sender consistent`), SENDS);
   },
 });
 
@@ -80,7 +85,7 @@ const t03 = defineCase<void, void>({
     const sends = sutTraffic(ctx).filter(isSend);
     const expected = text('hash-file của mỗi lần sendEdoc khớp với nội dung gửi', 'hash-file of every sendEdoc matches the body');
     const bad = sends.filter((e) => e.outcome.errorCode === HASH_MISMATCH || e.findings.some((f) => f.rule === HASH_ACCEPTED_RULE));
-    judgeAll(ctx, sends, bad, expected, (l) => text(`hash-file không khớp: ${l}`, `hash-file mismatch: ${l}`), text(`${sends.length} lần gửi, hash-file đều khớp`, `${sends.length} sends, hash-file always matched`));
+    judgeAll(ctx, sends, bad, expected, (l) => text(`hash-file không khớp: ${l}`, `hash-file mismatch: ${l}`), text(`${sends.length} lần gửi, hash-file đều khớp`, `${sends.length} sends, hash-file always matched`), SENDS);
   },
 });
 
@@ -97,7 +102,7 @@ const t04 = defineCase<void, void>({
       const declared = header(e, 'messagetype')?.trim().toLowerCase();
       return isOk(e) && kind !== undefined && declared !== undefined && kind !== declared;
     });
-    judgeAll(ctx, sends, bad, expected, (l) => text(`messagetype sai: ${l}`, `Wrong messagetype: ${l}`), text(`${sends.length} lần gửi, messagetype đều đúng`, `${sends.length} sends, messagetype always right`));
+    judgeAll(ctx, sends, bad, expected, (l) => text(`messagetype sai: ${l}`, `Wrong messagetype: ${l}`), text(`${sends.length} lần gửi, messagetype đều đúng`, `${sends.length} sends, messagetype always right`), SENDS);
   },
 });
 
@@ -113,7 +118,7 @@ const t05 = defineCase<void, void>({
       'The secret never appears in any header, path or body the system sends',
     );
     const bad = calls.filter((e) => e.secretSeen);
-    judgeAll(ctx, calls, bad, expected, (l) => text(`Khoá bí mật bị truyền đi: ${l}`, `The secret was transmitted: ${l}`), text(`${calls.length} yêu cầu, không lộ khoá bí mật`, `${calls.length} requests, the secret never sent`));
+    judgeAll(ctx, calls, bad, expected, (l) => text(`Khoá bí mật bị truyền đi: ${l}`, `The secret was transmitted: ${l}`), text(`${calls.length} yêu cầu, không lộ khoá bí mật`, `${calls.length} requests, the secret never sent`), REQUESTS);
   },
 });
 

@@ -19,3 +19,12 @@ export function listed(items: readonly string[], max = 5): string {
 /** `01 #12 (…/QĐ-UBND)`: a status packet by code, journal entry and the document it names. */
 export const statusLabel = (s: SentStatus): string =>
   `${s.packet.header.statusCode ?? '∅'} #${s.entry.id} (${s.packet.header.responseFor?.documentId ?? '∅'})`;
+
+/**
+ * A run-wide "every X is Y" case with no X at all ends `skip` (not applicable), never a vacuous
+ * `pass`: a system that sent nothing is judged by the cases that asked it to send, and the report
+ * must not claim a property nobody observed.
+ */
+export function skipWhenNothingObserved(ctx: { skip(reason: LocalizedText): never }, count: number, what: LocalizedText): void {
+  if (count === 0) ctx.skip(text(`Không có gì để đánh giá: hệ thống không gửi ${what.vi}`, `Nothing to judge: the system sent no ${what.en}`));
+}
