@@ -64,6 +64,20 @@ describe('status cases', () => {
     expect(short.observed?.en).toContain('EDXML-STATUS-001');
   });
 
+  it('ST-03 counts a violation made outside fault windows even when the track later enters one, not one made inside', async () => {
+    const statuses = async (sut: ScriptedSut, codes: string[], faulted: number) => {
+      for (const [i, code] of codes.entries()) {
+        const entry = await sut.sendStatus(responseFor, code);
+        if (i === faulted) entry.fault = 'fail';
+      }
+    };
+    const repeatedBeforeFault = await run('ST-03', {}, (_axis, sut) => statuses(sut, ['01', '03', '04', '04', '05', '06'], 5));
+    expect(repeatedBeforeFault.result).toBe('fail');
+    expect(repeatedBeforeFault.observed?.en).toContain('EDXML-STATUS-003');
+    const repeatedInFault = await run('ST-03', {}, (_axis, sut) => statuses(sut, ['01', '03', '04', '04', '05', '06'], 3));
+    expect(repeatedInFault.result).toBe('pass');
+  });
+
   it('ST-03 judges each document’s track, business answers against the requests received', async () => {
     expect((await run('ST-03', {}, (axis) => deliverDocument(axis))).result).toBe('pass');
     const skipped = await run('ST-03', { answers: () => [{ statusCode: '03' }] }, (axis) => deliverDocument(axis));

@@ -109,7 +109,10 @@ const st02 = defineCase<void, void>({
  * ST-03: per (document, recipient) — the SUT is the recipient, so per document — the statuses it
  * sent, in order, interleaved with the business requests it received about that document (a
  * revocation / update / replacement packet is answered about itself; a 13 about the document it
- * names), checked by edxml checkStatusSequence. A track touched by a fault window is left out.
+ * names), checked by edxml checkStatusSequence over the whole track. Faults make a track's
+ * statuses repeat or go missing legitimately, so a finding counts only when the status it names and
+ * the event before it were both outside fault windows; leaving whole tracks out instead would hide
+ * a real defect whenever handling merely went on while a resilience case held a fault open.
  */
 const st03 = defineCase<void, void>({
   id: 'ST-03',
@@ -119,9 +122,7 @@ const st03 = defineCase<void, void>({
     const sut = ctx.run.sutCode;
     const windows = ctx.faultWindows();
     const tracks = new Map<string, { entry: JournalEntry; event: StatusTrackEvent }[]>();
-    const faulted = new Set<string>();
     const add = (key: string, entry: JournalEntry, event: StatusTrackEvent) => {
-      if (inFaultWindow(entry, windows)) faulted.add(key);
       const track = tracks.get(key) ?? [];
       track.push({ entry, event });
       tracks.set(key, track);
@@ -145,10 +146,15 @@ const st03 = defineCase<void, void>({
     const findings: Finding[] = [];
     let judged = 0;
     for (const [key, track] of tracks) {
-      if (faulted.has(key)) continue;
-      judged++;
       const ordered = [...track].sort((a, b) => a.entry.id - b.entry.id);
-      const found = checkStatusSequence(ordered.map((t) => t.event));
+      const clear = ordered.map((t) => !inFaultWindow(t.entry, windows));
+      if (!clear.includes(true)) continue;
+      judged++;
+      const at = new Map(ordered.map((t, i) => ['path' in t.event ? t.event.path : undefined, i]));
+      const found = checkStatusSequence(ordered.map((t) => t.event)).filter((f) => {
+        const i = at.get(f.path);
+        return i === undefined || (clear[i] && (i === 0 || clear[i - 1]));
+      });
       if (found.length) ctx.evidence(...ordered.map((t) => t.entry));
       findings.push(...found.map((f) => ({ ...f, path: `${key}: ${f.path}` })));
     }
