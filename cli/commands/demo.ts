@@ -1,8 +1,7 @@
 // `truc demo`: the whole job on embedded defaults — the simulator in this process, the reference
 // agency as the SUT, the full profile with ci timing — then the run folder and the verdict. The
-// README's first command. The store is in memory by default: the embedded PGlite engine takes tens
-// of seconds to store and read the 20 MB document of R-10, which would blow the ci deadlines;
-// `--store embedded` runs on PGlite in the scratch folder all the same.
+// README's first command. The axis keeps its embedded PGlite store in a scratch folder, as `truc
+// serve` does; `--store memory` skips the database for a quicker look.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +31,7 @@ export const demoCommand: TrucCommand<DemoArgs> = {
     y
       .option('out', { type: 'string', describe: 'thư mục kết quả / output folder (./truc-runs/<yyyyMMdd-HHmmss>)' })
       .option('profile', { type: 'string', default: 'full', describe: `hồ sơ / profile (${RUN_PROFILES.join(', ')})` })
-      .option('store', { choices: ['memory', 'embedded'], default: 'memory', describe: 'kho của trục / axis store (embedded = PGlite)' }) as never,
+      .option('store', { choices: ['memory', 'embedded'], default: 'embedded', describe: 'kho của trục / axis store (embedded = PGlite)' }) as never,
   run: async (args) => {
     if (!RUN_PROFILES.includes(args.profile as RunProfile)) {
       throw new CliError('DEMO-PROFILE', `Hồ sơ không hợp lệ: ${args.profile} (${RUN_PROFILES.join(', ')}).`, `Unknown profile: ${args.profile} (${RUN_PROFILES.join(', ')}).`);
