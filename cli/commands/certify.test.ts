@@ -2,27 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchemaErrors } from '../../conformance/report/schema.ts';
 import { createAxis } from '../../simulator/axis.ts';
 import { startServer } from '../../simulator/server.ts';
 import { exitCodeOf } from '../../conformance/verdict.ts';
-import { main } from '../main.ts';
+import { truc } from '../testing/run-cli.ts';
 
 let work: string;
-
-async function truc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const alive = (pid: number): boolean => {
   try {

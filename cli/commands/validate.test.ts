@@ -2,27 +2,13 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { truc } from '../testing/run-cli.ts';
 import { PACKET_FIXTURES_DIR } from '../../scripts/fixtures/packets.ts';
 
 const VALID = join(PACKET_FIXTURES_DIR, 'valid', 'status-03.edxml');
 const WARNED = join(PACKET_FIXTURES_DIR, 'valid', 'quirk-short-status-code.edxml');
 const INVALID = join(PACKET_FIXTURES_DIR, 'invalid', 'id-invalid-recipient.edxml');
-
-/** Runs `truc` in-process and captures what it writes. */
-async function truc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 let dir: string;
 beforeAll(async () => {

@@ -1,32 +1,19 @@
 import { appendFile, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCertifierFromCa, type Certifier, type IssuingCa } from '../../conformance/report/certifier.ts';
 import { writeRunOutputs } from '../../conformance/report/write-run-outputs.ts';
 import type { RunRecord } from '../../conformance/run-record.ts';
 import { sampleRun } from '../../conformance/testing/sample-run.ts';
 import { makeTestCa } from '../../conformance/testing/test-ca.ts';
-import { main } from '../main.ts';
+import { truc } from '../testing/run-cli.ts';
 
 let work: string;
 let run: RunRecord;
 let ca: IssuingCa;
 let certifier: Certifier;
 let n = 0;
-
-async function truc(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const newRun = async () => (await writeRunOutputs(join(work, `run-${++n}`), run, { certifier })).dir;
 
