@@ -10,7 +10,7 @@ import { sameAgency } from '../../edxml/identifiers.ts';
 import { defineCase, type CaseContext, type CaseDefinition } from '../case.ts';
 import type { TriggerDocument } from '../drivers/trigger.ts';
 import type { JournalEntry } from '../journal-view.ts';
-import { attachmentFindings, documentIdFindings, findingsOf, layoutFindings, metadataFindings, type FindingSelector } from './support/findings.ts';
+import { attachmentFindings, documentIdFindings, layoutFindings, metadataFindings, sentFindingsCase, type FindingSelector } from './support/findings.ts';
 import { awaitHandled, deliver, receiverIdsOf } from './support/receipt.ts';
 import { header, inFaultWindow, isOk, isSutCall } from './support/journal.ts';
 import { sendByTrigger, sentDocumentFacts, sentEdocHeader, triggerDocument } from './support/sut-sends.ts';
@@ -28,18 +28,10 @@ const sendToCounterparts = async (ctx: CaseContext): Promise<Sent> => {
   return { doc, entry };
 };
 
-/** A case whose whole judgement is the validator's findings of one concern on the sent packet. */
+const sendEntry = async (ctx: CaseContext): Promise<JournalEntry> => (await sendToCounterparts(ctx)).entry;
+
 const findingsCase = (id: string, select: FindingSelector, expected: LocalizedText, passed: LocalizedText): CaseDefinition =>
-  defineCase<undefined, Sent>({
-    id,
-    counterparts: 1,
-    schedule: 'concurrent',
-    await: sendToCounterparts,
-    assert: (ctx, _state, { entry }) => {
-      ctx.judgeFindings(findingsOf(entry, select), expected);
-      ctx.pass(passed);
-    },
-  });
+  sentFindingsCase({ id, send: sendEntry, select, expected, passed });
 
 const s01 = findingsCase(
   'S-01',

@@ -16,6 +16,7 @@ import {
   packetSignatureFindings,
   pdfIntegrityFindings,
   PDF_INTEGRITY_STRICTER,
+  sentFindingsCase,
   type FindingSelector,
 } from './support/findings.ts';
 import type { SentStatus } from './support/journal.ts';
@@ -32,17 +33,7 @@ const signedPdfCase = (
   stricter: readonly string[],
   expected: LocalizedText,
   passed: LocalizedText,
-): CaseDefinition =>
-  defineCase<undefined, JournalEntry>({
-    id,
-    counterparts: 1,
-    schedule: 'concurrent',
-    await: sendSignedDocument,
-    assert: (ctx, _state, entry) => {
-      ctx.judgeFindings(findingsOf(entry, select), expected, { stricter });
-      ctx.pass(passed);
-    },
-  });
+): CaseDefinition => sentFindingsCase({ id, send: sendSignedDocument, select, stricter, expected, passed });
 
 // Stricter than `truc validate` (spec SG-01): an unsigned PDF, a chain to no trust anchor of the run
 // or a signature form nobody can verify are warnings there, failures here.

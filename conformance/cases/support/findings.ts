@@ -1,8 +1,9 @@
 // Which of the validator's findings on a packet the SUT sent belong to which case: the simulator's
 // intake ran validatePacket on it (with the run's trust anchors and CRL) and journaled the
 // findings, so cases judge exactly what `truc validate` would say, split by the case's concern.
-import type { Finding } from '../../../edxml/finding.ts';
+import type { Finding, LocalizedText } from '../../../edxml/finding.ts';
 import { PATH } from '../../../edxml/layout.ts';
+import { defineCase, type CaseContext, type CaseDefinition } from '../../case.ts';
 import type { JournalEntry } from '../../journal-view.ts';
 
 export type FindingSelector = (finding: Finding) => boolean;
@@ -70,3 +71,25 @@ export const certificateFindings: FindingSelector = ruleIn(
 export const packetSignatureFindings: FindingSelector = ruleIn('EDXML-SIG-016', 'EDXML-SIG-017', 'EDXML-SIG-018');
 
 export const findingsOf = (entry: JournalEntry, select: FindingSelector): Finding[] => entry.findings.filter(select);
+
+/** A case whose whole judgement is the validator's findings of one concern on a packet the SUT was made to send. */
+export const sentFindingsCase = (options: {
+  id: string;
+  /** Makes the SUT send and resolves with the journal entry of the accepted packet. */
+  send: (ctx: CaseContext) => Promise<JournalEntry>;
+  select: FindingSelector;
+  /** Rule ids this case treats as errors although the validator warns (the case says why). */
+  stricter?: readonly string[];
+  expected: LocalizedText;
+  passed: LocalizedText;
+}): CaseDefinition =>
+  defineCase<undefined, JournalEntry>({
+    id: options.id,
+    counterparts: 1,
+    schedule: 'concurrent',
+    await: options.send,
+    assert: (ctx, _state, entry) => {
+      ctx.judgeFindings(findingsOf(entry, options.select), options.expected, { stricter: options.stricter ?? [] });
+      ctx.pass(options.passed);
+    },
+  });
