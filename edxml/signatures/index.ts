@@ -1,5 +1,4 @@
-// Contract between the validator and the signature verifiers (issue 4 implements it).
-import type { Finding } from '../finding.ts';
+// The signature seam: trust contexts the validator passes in, and the verifiers, signers and test PKI behind them.
 
 export interface TrustContext {
   /** PEM certificates accepted as trust anchors; none means every chain is "unknown root" (a warning in validate). */
