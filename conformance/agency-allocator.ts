@@ -1,4 +1,4 @@
-// Attribution (spec/conformance.md): each case plays its own counterpart agencies, so whatever the
+// Attribution (docs/conformance.md): each case plays its own counterpart agencies, so whatever the
 // SUT sends to them belongs to that case. They come from a reserved test range of units under
 // 000.00.00.G99 — QCVN 102 codes `000.LL.KK.G99` (level 3 LL, level 2 KK, both 01..99) — that no
 // real agency holds.

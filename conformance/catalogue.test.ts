@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, casesOfProfile, catalogueEntry } from './catalogue.ts';
 
-// The ids and levels of spec/conformance.md's catalogue tables (R = required, W = recommended).
+// The ids and levels of docs/conformance.md's catalogue tables (R = required, W = recommended).
 const SPEC: Record<string, string> = {
   T: 'RRRRRW',
   R: 'RRRRRRRRRWR',

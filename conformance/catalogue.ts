@@ -1,4 +1,4 @@
-// The case catalogue of spec/conformance.md as data: ids are stable, titles may improve. The
+// The case catalogue of docs/conformance.md as data: ids are stable, titles may improve. The
 // runner, the reports and the certificate all read cases from here, so an id exists once.
 import type { LocalizedText } from '../edxml/finding.ts';
 

@@ -1,4 +1,4 @@
-// The suite proves itself (spec/conformance.md): the reference agency passes every case of the
+// The suite proves itself (docs/conformance.md): the reference agency passes every case of the
 // full profile with nothing skipped, and every case id is the declared target of some mutant.
 // The mutants' own runs are in reference/mutants/mutants.test.ts.
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Timing profiles (spec/conformance.md "Time"). Every deadline of a run derives from these two
+// Timing profiles (docs/conformance.md "Time"). Every deadline of a run derives from these two
 // numbers, and report.json records them, so a verdict can be read against the clock it used.
 
 export type TimingProfileName = 'ci' | 'certification';

@@ -1,4 +1,4 @@
-// Verdict rules of spec/conformance.md: only required cases decide. A failure is the SUT's; an
+// Verdict rules of docs/conformance.md: only required cases decide. A failure is the SUT's; an
 // error or an operator skip is the harness not knowing, which can never certify conformance.
 import type { CaseOutcome, Verdict } from './run-record.ts';
 

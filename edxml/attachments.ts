@@ -1,4 +1,4 @@
-// Attachment checks (spec/edxml.md §1.3): manifest ↔ payload correspondence by ContentId, base64
+// Attachment checks: manifest ↔ payload correspondence by ContentId, base64
 // validity, magic-byte sniffing, ZIP unwrapping, and the cheap "can this PDF be opened at all"
 // check. PDF signatures are verified elsewhere (edxml/signatures); this file hands them the bytes.
 import { Buffer } from 'node:buffer';

@@ -1,4 +1,4 @@
-// Packet writer: the canonical layout of spec/edxml.md, UTF-8, one-line base64, and the same bytes
+// Packet writer: the canonical layout of docs/validate.md, UTF-8, one-line base64, and the same bytes
 // for the same input (element order comes from layout.ts, never from object key order).
 import { XMLBuilder } from 'fast-xml-parser';
 import {

@@ -1,4 +1,4 @@
-// Rules on Bussiness (sic): revocation, update and replacement packets (spec/edxml.md §1.2).
+// Rules on Bussiness (sic): revocation, update and replacement packets.
 import { checkOrganId, required } from './check-header.ts';
 import { Findings, type CheckContext } from './check-context.ts';
 import { indexed, PATH } from './layout.ts';

@@ -1,4 +1,4 @@
-// Rules on the MessageHeader of a document packet and on its TraceHeaders (spec/edxml.md §1.1–1.2).
+// Rules on the MessageHeader of a document packet and on its TraceHeaders.
 import { Findings, type CheckContext } from './check-context.ts';
 import { isPacketDate, isPacketTimestamp, vietnamDate } from './dates.ts';
 import { classifyOrganId, sameAgency } from './identifiers.ts';

@@ -1,4 +1,4 @@
-// Rules on a status packet's MessageHeader (spec/edxml.md §2). The order of statuses over time is
+// Rules on a status packet's MessageHeader. The order of statuses over time is
 // checked by checkStatusSequence in status.ts, which needs more than one packet.
 import { checkDate, checkOrganId, checkTimestamp, required } from './check-header.ts';
 import { Findings, type CheckContext } from './check-context.ts';

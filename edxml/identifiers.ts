@@ -1,4 +1,4 @@
-// Agency identifier codes (mã định danh, spec/edxml.md §3): the QCVN 102 form, the QĐ 20/2020
+// Agency identifier codes (mã định danh, docs/validate.md): the QCVN 102 form, the QĐ 20/2020
 // form, enterprise tax codes, the `Z` form, and allow-listed test or relay ids. Mapping between
 // the two state forms goes through a directory given as data: provinces merge, code does not.
 import type { DirectoryRecord } from './types.ts';

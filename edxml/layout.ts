@@ -1,4 +1,4 @@
-// The canonical layout of QCVN 102 packets (spec/edxml.md §1–2): which element carries which model
+// The canonical layout of QCVN 102 packets: which element carries which model
 // field, in the order writers emit them. Parse and build both read these tables, so the element
 // names live in exactly one place.
 import type { Organization, ResponseFor, StaffInfo } from './types.ts';

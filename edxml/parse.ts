@@ -1,5 +1,5 @@
 // Packet reader: bytes or text in, typed packet plus reading findings out, never an exception.
-// Follows the reading rules of spec/edxml.md: DOCTYPE refused before parsing, namespace URI +
+// Follows the reading rules of docs/validate.md: DOCTYPE refused before parsing, namespace URI +
 // local name (any prefix or none), element order free, unknown elements kept, values kept as
 // written, and the real-world quirks (misplaced or duplicated elements, `1` for `01`) accepted and
 // reported.

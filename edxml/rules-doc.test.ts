@@ -9,3 +9,9 @@ describe('docs/validate.md', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('rule citations', () => {
+  it('cite regulations and the project docs, never the working notes under spec/', () => {
+    expect(rules.filter((r) => /spec\//.test(r.cite)).map((r) => r.id)).toEqual([]);
+  });
+});

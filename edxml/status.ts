@@ -1,4 +1,4 @@
-// Status codes (spec/edxml.md §2) and the pure check of a sequence of statuses for one
+// Status codes and the pure check of a sequence of statuses for one
 // (document, recipient) pair: the processing track 01 → (02 | 03) → 04 → 05* → 06, and the
 // business track where a revocation / update / replacement packet or a 13 is answered by 15 or 16.
 import type { Finding } from './finding.ts';

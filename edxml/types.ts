@@ -1,4 +1,4 @@
-// The typed packet model of QCVN 102:2016 (spec/edxml.md). Every value is the string exactly as
+// The typed packet model of QCVN 102:2016. Every value is the string exactly as
 // written in the packet (`01` stays `01`); absent optional elements are `undefined`.
 
 export const QCVN_NS = 'http://www.mic.gov.vn/TBT/QCVN_102_2016';
@@ -141,7 +141,7 @@ export interface StatusPacket {
 
 export type Packet = EdocPacket | StatusPacket;
 
-/** One agency of the axis directory (spec/edxml.md §3). Kept as data, never code: provinces merge. */
+/** One agency of the axis directory. Kept as data, never code: provinces merge. */
 export interface DirectoryRecord {
   id: string;
   /** Parent record id. */

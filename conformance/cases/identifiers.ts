@@ -1,6 +1,6 @@
 // Identifier codes (I): the agency codes the SUT writes, whose sender it claims to be, whether it
-// reads the directory, and that both code forms of one agency are answered alike (spec/conformance.md
-// "Identifier codes"; edxml.md §3). Code validity is the validator's (identifier findings journaled
+// reads the directory, and that both code forms of one agency are answered alike (docs/conformance.md
+// "Identifier codes"; docs/validate.md, identifier rules). Code validity is the validator's (identifier findings journaled
 // at intake); agency equality is edxml sameAgency through support/agencies.ts.
 import type { Finding } from '../../edxml/finding.ts';
 import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument } from '../case.ts';

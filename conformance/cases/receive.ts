@@ -1,5 +1,5 @@
 // Receive (R): the suite sends to the SUT as its counterparts and watches the SUT list, fetch,
-// acknowledge and answer with status packets (spec/conformance.md, "Receive"). Each case owns its
+// acknowledge and answer with status packets (docs/conformance.md, "Receive"). Each case owns its
 // counterparts and documents; R-02 and R-03 judge the whole run's traffic outside fault windows.
 import type { LocalizedText } from '../../edxml/finding.ts';
 import { buildPacket } from '../../edxml/build.ts';
@@ -374,7 +374,7 @@ const r09 = defineCase<Delivery, void>({
   },
 });
 
-/** R-10's default size: 20 MB of attachments (spec/conformance.md). */
+/** R-10's default size: 20 MB of attachments (docs/conformance.md). */
 export const LARGE_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 /** R-10 with another attachment size (the suite's own tests use a smaller one). */

@@ -1,5 +1,5 @@
 // Status feedback (ST): every status packet the SUT sends during the run, outside fault windows
-// (spec/conformance.md, "Status feedback"; edxml.md §2). Packet rules come from the validator's
+// (docs/conformance.md, "Status feedback"; QCVN 102:2016 status packets). Packet rules come from the validator's
 // findings the simulator journaled at intake; the order of statuses from edxml checkStatusSequence.
 import type { Finding } from '../../edxml/finding.ts';
 import { checkStatusSequence, type StatusTrackEvent } from '../../edxml/status.ts';

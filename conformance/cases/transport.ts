@@ -1,5 +1,5 @@
 // Transport (T): how the SUT speaks the axis protocol, judged over all its calls of the run outside
-// fault windows (spec/conformance.md, "Transport"; axis-api.md §2 and §4). The simulator answers
+// fault windows (docs/conformance.md, "Transport"; docs/axis.md). The simulator answers
 // every protocol defect with a stable error code and journals it; these cases read those facts,
 // they do not re-implement the axis's checks.
 import { defineCase, type CaseDefinition, type JudgeContext } from '../case.ts';

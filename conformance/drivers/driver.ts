@@ -1,4 +1,4 @@
-// A driver makes the SUT act (spec/conformance.md "Drivers"). It only reports whether the SUT
+// A driver makes the SUT act (docs/conformance.md "Drivers"). It only reports whether the SUT
 // took the order; the case then judges the traffic. `refused` is the SUT saying it cannot do what
 // the requirement asks (the case fails); `error` is the harness failing to ask (the case errors).
 import type { LocalizedText } from '../../edxml/finding.ts';

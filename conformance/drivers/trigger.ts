@@ -1,4 +1,4 @@
-// The trigger contract of spec/conformance.md: one JSON object per SUT-initiated action, the same
+// The trigger contract of docs/conformance.md: one JSON object per SUT-initiated action, the same
 // for every driver, so a vendor maps it once onto its own UI or API.
 import type { LocalizedText } from '../../edxml/finding.ts';
 

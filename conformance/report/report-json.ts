@@ -1,4 +1,4 @@
-// report.json: exactly the fields of spec/conformance.md "Evidence and reports", in that order.
+// report.json: exactly the fields of docs/conformance.md "Evidence and reports", in that order.
 // report.schema.json (next to this file) is its contract; schema.ts checks documents against it.
 import type { LocalizedText } from '../../edxml/finding.ts';
 import type { CaseResult } from '../case.ts';

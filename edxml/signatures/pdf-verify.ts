@@ -1,4 +1,4 @@
-// Verification of the signatures inside a PDF attachment (spec/edxml.md §4.2): facts first
+// Verification of the signatures inside a PDF attachment: facts first
 // (inspectPdfSignatures, also used by the conformance suite), findings derived from them.
 import type { Finding } from '../finding.ts';
 import { report } from '../rule.ts';

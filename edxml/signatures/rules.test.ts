@@ -14,7 +14,7 @@ describe('signature rules', () => {
     }
   });
 
-  it('carry the levels of the `truc validate` column of spec/edxml.md §4.0', () => {
+  it('carry the levels of the `truc validate` column of docs/validate.md', () => {
     const errors = [
       sigRules.pdfSignatureInvalid, // digest or signature math fails
       sigRules.xmlSignatureInvalid,

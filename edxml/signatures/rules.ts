@@ -1,11 +1,11 @@
-// The signature rules (spec/edxml.md §4.0, levels of the `truc validate` column). Each is defined
+// The signature rules (docs/validate.md, levels of the `truc validate` column). Each is defined
 // once; PDF, XMLDSig and the conformance suite report through these objects. Ids never change.
 import type { Rule } from '../rule.ts';
 
 const DECREE = 'Nghị định 30/2020/NĐ-CP, art. 21(2) (recipient verifies authenticity and integrity)';
-const PDF_SIG = 'ISO 32000-1 §12.8 (PDF signatures); RFC 5652 (CMS) (spec/edxml.md §4.2)';
-const PKIX = 'RFC 5280 (certificate path, validity, revocation) (spec/edxml.md §4.2)';
-const XMLDSIG = 'W3C XML Signature 1.1; QCVN 102:2016/BTTTT edXMLHeader/Signature (spec/edxml.md §4.1)';
+const PDF_SIG = 'ISO 32000-1 §12.8 (PDF signatures); RFC 5652 (CMS)';
+const PKIX = 'RFC 5280 (certificate path, validity, revocation)';
+const XMLDSIG = 'W3C XML Signature 1.1; QCVN 102:2016/BTTTT edXMLHeader/Signature';
 
 const rule = (id: string, level: Rule['level'], vi: string, en: string, cite: string): Rule => ({
   id,
@@ -48,19 +48,19 @@ export const sigRules = {
     'The signature of {signer} has no signingTime; certificate validity is judged at validation time.', 'RFC 5652 §11.3 (signingTime)'),
   weakDigest: rule('EDXML-SIG-011', 'warning',
     'Chữ ký dùng thuật toán băm SHA-1 đã lỗi thời.',
-    'The signature uses the obsolete SHA-1 digest.', 'NIST SP 800-131A (SHA-1 deprecated for signatures) (spec/edxml.md §4.0)'),
+    'The signature uses the obsolete SHA-1 digest.', 'NIST SP 800-131A (SHA-1 deprecated for signatures)'),
   unsupportedSubFilter: rule('EDXML-SIG-012', 'warning',
     'Chữ ký PDF thứ {index} có dạng /SubFilter {subFilter}, không phải adbe.pkcs7.detached hay ETSI.CAdES.detached; không được kiểm tra.',
     'PDF signature {index} has /SubFilter {subFilter}, neither adbe.pkcs7.detached nor ETSI.CAdES.detached; it was not verified.', PDF_SIG),
   pdfNotSigned: rule('EDXML-SIG-013', 'warning',
     'Tệp PDF đính kèm không có chữ ký số.',
-    'The PDF attachment carries no digital signature.', `Nghị định 30/2020/NĐ-CP (signed electronic documents) (spec/edxml.md §4.2)`),
+    'The PDF attachment carries no digital signature.', `Nghị định 30/2020/NĐ-CP (signed electronic documents)`),
   noOrganisationSignature: rule('EDXML-SIG-014', 'warning',
     'Không có chữ ký số của cơ quan gửi ({organ}) trên tệp PDF.',
-    'No signature of the sending organisation ({organ}) is on the PDF.', `Nghị định 30/2020/NĐ-CP (agency's digital signature) (spec/edxml.md §4.2)`),
+    'No signature of the sending organisation ({organ}) is on the PDF.', `Nghị định 30/2020/NĐ-CP (agency's digital signature)`),
   signerNameMismatch: rule('EDXML-SIG-015', 'warning',
     'Không có chữ ký nào của người ký "{fullName}" (SignerInfo/FullName); người ký trên PDF: {signers}.',
-    'No signature is by the signer "{fullName}" (SignerInfo/FullName); PDF signers: {signers}.', `QCVN 102:2016/BTTTT SignerInfo/FullName (spec/edxml.md §4.0)`),
+    'No signature is by the signer "{fullName}" (SignerInfo/FullName); PDF signers: {signers}.', `QCVN 102:2016/BTTTT SignerInfo/FullName`),
   xmlSignatureNamespace: rule('EDXML-SIG-016', 'error',
     'Phần tử Signature của gói tin không thuộc không gian tên XMLDSig (http://www.w3.org/2000/09/xmldsig#) mà thuộc "{namespace}", nên không thể kiểm tra.',
     'The packet Signature element is not in the XMLDSig namespace (http://www.w3.org/2000/09/xmldsig#) but in "{namespace}", so it cannot be verified.', XMLDSIG),

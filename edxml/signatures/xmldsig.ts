@@ -1,4 +1,4 @@
-// The optional enveloped XML signature on a packet (spec/edxml.md §4.1), signed and verified with
+// The optional enveloped XML signature on a packet, signed and verified with
 // xml-crypto over @xmldom/xmldom. What the wild does wrong (SHA-1, the invalid exc-c14n URI, a
 // Signature outside the XMLDSig namespace, copied placeholder values) is reported, not crashed on.
 import { X509Certificate } from 'node:crypto';

@@ -8,7 +8,7 @@ import type { DirectoryRecord } from '../../edxml/types.ts';
 export const SEED_DIRECTORY_PATH = fileURLToPath(new URL('../../fixtures/directory/agencies.json', import.meta.url));
 
 /**
- * Test and relay ids seen in real traffic (spec/edxml.md §3). They are not agencies of the
+ * Test and relay ids seen in real traffic. They are not agencies of the
  * directory: intake accepts them only when allow-listed (the `--allow-id` flag adds more).
  */
 export const ALLOWED_TEST_IDS: readonly string[] = ['vxp.saas.02', '00.22.W00', '02.29.W00'];

@@ -38,7 +38,7 @@ export function documentPacket(doc: CaseDocument, options: DocumentPacketOptions
   );
 }
 
-/** What a correct recipient writes in ResponseFor when answering `doc` (spec/edxml.md §2). */
+/** What a correct recipient writes in ResponseFor when answering `doc`. */
 export function expectedResponseFor(doc: CaseDocument, fromCode: string = doc.from): ResponseFor {
   return {
     organId: fromCode,

@@ -1,5 +1,5 @@
 // Runs mutants through the suite and compares what each one fails with what it declares
-// (spec/conformance.md, "The suite proves itself"). Shared by the suite test and `npm run mutants`.
+// (docs/conformance.md, "The suite proves itself"). Shared by the suite test and `npm run mutants`.
 import type { RunRecord } from '../../run-record.ts';
 import { REFERENCE_SUT, runReferenceSuite, type ReferenceRunOptions } from '../../run-suite.ts';
 import { referenceSigning } from '../signing.ts';

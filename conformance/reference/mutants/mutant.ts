@@ -1,7 +1,7 @@
 // A mutant is the reference agency with exactly one deliberate defect: a subclass overriding one
 // behaviour method. Each declares the cases it must fail — its target plus the cases that
 // necessarily share the behaviour — and the suite test checks the observed set equals it, so both
-// a defect the suite misses and collateral noise are caught (spec/conformance.md, "The suite
+// a defect the suite misses and collateral noise are caught (docs/conformance.md, "The suite
 // proves itself").
 import type { LocalizedText } from '../../../edxml/finding.ts';
 import type { ReferenceAgency, ReferenceAgencyOptions } from '../agency.ts';
