@@ -293,7 +293,7 @@ function scannerText(input: Uint8Array | string): { text: string; latin1: boolea
 export function parsePacket(input: Uint8Array | string): ParseResult {
   const source = scannerText(input);
   if ('finding' in source) return { kind: 'unknown', findings: [source.finding] };
-  const scan = scanXml(source.text);
+  const scan = scanXml(source.text, source.latin1);
   if (scan.problem) {
     const p = scan.problem;
     const finding =

@@ -6,6 +6,7 @@
 // substring of the input (V8 shares the memory) and handed to the packet model directly.
 import type { LocalizedText } from './finding.ts';
 import { ENCODED_ELEMENT } from './layout.ts';
+import { describeCharAt, firstIllegalXmlChar, isXmlCodePoint } from './xml-chars.ts';
 
 /** Deeper than any real packet (about 8 levels) by far, shallow enough for recursive tree walks. */
 export const MAX_DEPTH = 256;
@@ -44,11 +45,16 @@ function skipSpace(s: string, pos: number): number {
   return SPACE.lastIndex;
 }
 
-/** Offset of the first malformed `&` reference in s[from, to), or -1. */
+/** Offset of the first malformed `&` reference in s[from, to), or -1; `&#0;`, `&#xD800;` and `&#x110000;` name no XML Char. */
 function badReference(s: string, from: number, to: number): number {
   for (let amp = s.indexOf('&', from); amp !== -1 && amp < to; amp = s.indexOf('&', amp + 1)) {
     REFERENCE.lastIndex = amp;
     if (!REFERENCE.test(s) || REFERENCE.lastIndex > to) return amp;
+    if (s.charCodeAt(amp + 1) === 0x23 /* # */) {
+      const digits = s.slice(amp + 2, REFERENCE.lastIndex - 1);
+      const cp = digits.startsWith('x') ? parseInt(digits.slice(1), 16) : parseInt(digits, 10);
+      if (!isXmlCodePoint(cp)) return amp;
+    }
   }
   return -1;
 }
@@ -64,7 +70,14 @@ class Malformed extends Error {
   }
 }
 
-export function scanXml(s: string): ScanResult {
+/** `latin1`: s holds UTF-8 bytes read as latin1 (see parse.ts), which changes how U+FFFE looks. */
+export function scanXml(s: string, latin1 = false): ScanResult {
+  const illegal = firstIllegalXmlChar(s, latin1);
+  if (illegal !== -1) {
+    const char = describeCharAt(s, illegal, latin1);
+    const detail = { vi: `ký tự ${char} không được phép trong XML`, en: `character ${char} is not allowed in XML` };
+    return { problem: { kind: 'malformed', detail, offset: illegal }, envelope: '', encodedBodies: [] };
+  }
   const encodedBodies: (string | undefined)[] = [];
   const pieces: string[] = [];
   let pieceStart = 0;
