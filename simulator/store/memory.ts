@@ -7,10 +7,12 @@ import type {
   JournalQuery,
   NewJournalEntry,
   PacketQuery,
+  PurgeCounts,
   Store,
   StoredAgency,
   StoredPacket,
   SystemRecord,
+  TenantRecord,
 } from './types.ts';
 
 // Copies keep callers from mutating stored state, as an SQL store would. Hand-written per type:
@@ -74,6 +76,7 @@ function matchesPacket(p: StoredPacket, q: PacketQuery): boolean {
 
 function matchesJournal(e: JournalEntry, q: JournalQuery): boolean {
   return (
+    (q.tenant === undefined || e.tenant === q.tenant) &&
     (q.agency === undefined || e.caller === q.agency || e.agencies.includes(q.agency)) &&
     (q.operation === undefined || e.operation === q.operation) &&
     (q.run === undefined || e.run === q.run) &&
@@ -99,7 +102,10 @@ export class MemoryStore implements Store {
   // Inboxes and sent lists are read on every poll: index them instead of scanning every delivery.
   private readonly bySystem = new Map<string, Set<string>>();
   private readonly bySender = new Map<string, Set<string>>();
+  private readonly tenants = new Map<string, TenantRecord>();
+  // Entries in id order; retention drops them from the front, so index i holds id `firstId + i`.
   private readonly journal: JournalEntry[] = [];
+  private firstId = 1;
 
   async putSystem(system: SystemRecord): Promise<void> {
     this.systems.set(system.systemId, copySystem(system));
@@ -116,6 +122,40 @@ export class MemoryStore implements Store {
 
   async deleteSystem(systemId: string): Promise<boolean> {
     return this.systems.delete(systemId);
+  }
+
+  async putTenant(tenant: TenantRecord): Promise<void> {
+    this.tenants.set(tenant.id, { ...tenant, created: date(tenant.created) });
+  }
+
+  async getTenant(id: string): Promise<TenantRecord | undefined> {
+    const found = this.tenants.get(id);
+    return found && { ...found, created: date(found.created) };
+  }
+
+  async listTenants(): Promise<TenantRecord[]> {
+    return [...this.tenants.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).map((t) => ({ ...t, created: date(t.created) }));
+  }
+
+  async deleteTenant(id: string): Promise<boolean> {
+    return this.tenants.delete(id);
+  }
+
+  /** The systems a tenant registered (scoping of deliveries and packets). */
+  private systemsOf(tenant: string): Set<string> {
+    const ids = new Set<string>();
+    for (const s of this.systems.values()) if (s.tenant === tenant) ids.add(s.systemId);
+    return ids;
+  }
+
+  private packetVisible(p: StoredPacket, tenant: string, systems: Set<string>): boolean {
+    if (p.tenant === tenant) return true;
+    for (const id of this.bySender.get(p.senderId) ?? []) if (systems.has((this.deliveries.get(id) as Delivery).recipientSystem)) return true;
+    return false;
+  }
+
+  private deliveryVisible(d: Delivery, tenant: string, systems: Set<string>): boolean {
+    return systems.has(d.recipientSystem) || this.packets.get(d.senderId)?.tenant === tenant;
   }
 
   async putAgency(agency: StoredAgency): Promise<void> {
@@ -166,7 +206,11 @@ export class MemoryStore implements Store {
   }
 
   async findPackets(query: PacketQuery): Promise<StoredPacket[]> {
-    const found = [...this.packets.values()].filter((p) => matchesPacket(p, query));
+    const tenant = query.tenant;
+    const systems = tenant === undefined ? undefined : this.systemsOf(tenant);
+    const found = [...this.packets.values()].filter(
+      (p) => matchesPacket(p, query) && (tenant === undefined || this.packetVisible(p, tenant, systems as Set<string>)),
+    );
     found.sort((a, b) => a.created.getTime() - b.created.getTime() || (a.senderId < b.senderId ? -1 : 1));
     if (query.newestFirst) found.reverse();
     return found.slice(0, query.limit ?? found.length).map(copyPacket);
@@ -179,15 +223,20 @@ export class MemoryStore implements Store {
 
   async listDeliveries(query: DeliveryQuery): Promise<Delivery[]> {
     return this.candidates(query)
-      .filter((d) => matchesDelivery(d, query))
+      .filter((d) => this.matches(d, query))
       .sort(byCreated)
       .map(copyDelivery);
   }
 
   async countDeliveries(query: DeliveryQuery): Promise<number> {
     let count = 0;
-    for (const d of this.candidates(query)) if (matchesDelivery(d, query)) count += 1;
+    for (const d of this.candidates(query)) if (this.matches(d, query)) count += 1;
     return count;
+  }
+
+  private matches(d: Delivery, query: DeliveryQuery): boolean {
+    if (!matchesDelivery(d, query)) return false;
+    return query.tenant === undefined || this.deliveryVisible(d, query.tenant, this.systemsOf(query.tenant));
   }
 
   /** The deliveries a query can match, narrowed by an index when it names a sender or an inbox. */
@@ -207,18 +256,18 @@ export class MemoryStore implements Store {
   }
 
   async appendJournal(entry: NewJournalEntry): Promise<JournalEntry> {
-    const stored: JournalEntry = { ...copyJournal(entry), id: this.journal.length + 1 };
+    const stored: JournalEntry = { ...copyJournal(entry), id: this.firstId + this.journal.length };
     this.journal.push(stored);
     return copyJournal(stored);
   }
 
   async getJournalEntry(id: number): Promise<JournalEntry | undefined> {
-    const found = this.journal[id - 1];
+    const found = this.journal[id - this.firstId];
     return found && copyJournal(found);
   }
 
   async queryJournal(query: JournalQuery): Promise<JournalEntry[]> {
-    const start = query.afterId ?? 0;
+    const start = Math.max(0, (query.afterId ?? 0) + 1 - this.firstId);
     const found: JournalEntry[] = [];
     for (let i = start; i < this.journal.length; i += 1) {
       const entry = this.journal[i];
@@ -226,6 +275,29 @@ export class MemoryStore implements Store {
       if (query.limit !== undefined && found.length >= query.limit) break;
     }
     return found;
+  }
+
+  async purgeBefore(before: Date, batch: number): Promise<PurgeCounts> {
+    let journal = 0;
+    while (journal < batch && journal < this.journal.length && this.journal[journal].time.getTime() < before.getTime()) journal += 1;
+    this.journal.splice(0, journal);
+    this.firstId += journal;
+    let packets = 0;
+    let deliveries = 0;
+    for (const p of this.packets.values()) {
+      if (packets >= batch) break;
+      if (p.created.getTime() >= before.getTime()) continue;
+      for (const id of this.bySender.get(p.senderId) ?? []) {
+        const d = this.deliveries.get(id) as Delivery;
+        this.deliveries.delete(id);
+        this.bySystem.get(d.recipientSystem)?.delete(id);
+        deliveries += 1;
+      }
+      this.bySender.delete(p.senderId);
+      this.packets.delete(p.senderId);
+      packets += 1;
+    }
+    return { journal, packets, deliveries };
   }
 
   async close(): Promise<void> {}

@@ -278,5 +278,65 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await ids({ afterId: a.id, limit: 1 })).toEqual([b.id]);
       expect(await store.getJournalEntry(c.id + 100)).toBeUndefined();
     });
+
+    it('keeps tenants and stamps systems with the tenant that registered them', async () => {
+      await store.putTenant({ id: 'vendor-a', name: 'Công ty A', kind: 'vendor', tokenSha256: 'ab'.repeat(32), created: t0 });
+      await store.putTenant({ id: 'agency-h41', name: 'Sở TT&TT Nghệ An', tokenSha256: 'cd'.repeat(32), created: t0 });
+      expect(await store.getTenant('vendor-a')).toEqual({ id: 'vendor-a', name: 'Công ty A', kind: 'vendor', tokenSha256: 'ab'.repeat(32), created: t0 });
+      expect((await store.listTenants()).map((t) => t.id)).toEqual(['agency-h41', 'vendor-a']);
+      await store.putSystem({ systemId: 'sys-a', secret: 's', created: t0, tenant: 'vendor-a' });
+      expect((await store.getSystem('sys-a'))?.tenant).toBe('vendor-a');
+      expect(await store.deleteTenant('vendor-a')).toBe(true);
+      expect(await store.deleteTenant('vendor-a')).toBe(false);
+      expect(await store.getTenant('vendor-a')).toBeUndefined();
+    });
+
+    it("scopes packets, deliveries and journal to a tenant: what it sent, and what reached its systems", async () => {
+      await store.putSystem({ systemId: 'sys-a', secret: 's', created: t0, tenant: 'ta' });
+      await store.putSystem({ systemId: 'sys-b', secret: 's', created: t0, tenant: 'tb' });
+      await store.putSystem({ systemId: 'sys-o', secret: 's', created: t0 });
+      const fromA = samplePacket('6740d1c2a1b2c3d4e5f60001', { caller: 'sys-a', tenant: 'ta' });
+      await store.acceptSend(fromA, [sampleDelivery('00000000-0000-4000-8000-000000000001', fromA.senderId, { recipientSystem: 'sys-b' })]);
+      const fromO = samplePacket('6740d1c2a1b2c3d4e5f60002', { caller: 'sys-o' });
+      await store.acceptSend(fromO, [sampleDelivery('00000000-0000-4000-8000-000000000002', fromO.senderId, { recipientSystem: 'sys-o' })]);
+      const packets = async (tenant: string) => (await store.findPackets({ tenant })).map((p) => p.senderId);
+      expect(await packets('ta')).toEqual([fromA.senderId]);
+      expect(await packets('tb')).toEqual([fromA.senderId]);
+      expect(await packets('tc')).toEqual([]);
+      expect((await store.findPackets({})).length).toBe(2);
+      const deliveries = async (tenant: string) => (await store.listDeliveries({ tenant })).map((d) => d.receiverId);
+      expect(await deliveries('ta')).toEqual(['00000000-0000-4000-8000-000000000001']);
+      expect(await deliveries('tb')).toEqual(['00000000-0000-4000-8000-000000000001']);
+      expect(await deliveries('tc')).toEqual([]);
+      expect(await store.countDeliveries({ tenant: 'tb', recipientSystem: 'sys-b' })).toBe(1);
+      const a = await store.appendJournal(sampleJournal({ tenant: 'ta' }));
+      await store.appendJournal(sampleJournal());
+      expect((await store.queryJournal({ tenant: 'ta' })).map((e) => e.id)).toEqual([a.id]);
+      expect((await store.getJournalEntry(a.id))?.tenant).toBe('ta');
+    });
+
+    it('purges journal entries and packets (with their deliveries) older than a cutoff, batch by batch', async () => {
+      for (let i = 0; i < 5; i += 1) {
+        const p = samplePacket(`6740d1c2a1b2c3d4e5f6000${i}`, { created: at(i * 10) });
+        await store.acceptSend(p, [
+          sampleDelivery(`00000000-0000-4000-8000-00000000000${i}`, p.senderId, { created: at(i * 10) }),
+          sampleDelivery(`00000000-0000-4000-8000-00000000001${i}`, p.senderId, { created: at(i * 10) }),
+        ]);
+        await store.appendJournal(sampleJournal({ time: at(i * 10) }));
+      }
+      const kept = (await store.queryJournal({})).slice(3).map((e) => e.id);
+      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 2, packets: 2, deliveries: 4 });
+      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 1, packets: 1, deliveries: 2 });
+      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 0, packets: 0, deliveries: 0 });
+      expect((await store.queryJournal({})).map((e) => e.id)).toEqual(kept);
+      expect((await store.findPackets({})).map((p) => p.senderId)).toEqual(['6740d1c2a1b2c3d4e5f60003', '6740d1c2a1b2c3d4e5f60004']);
+      expect(await store.countDeliveries({})).toBe(4);
+      expect(await store.getDelivery('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+      // Ids keep counting after a purge, and the remaining entries are still found by id.
+      const next = await store.appendJournal(sampleJournal({ time: at(60) }));
+      expect(next.id).toBe(kept[1] + 1);
+      expect((await store.getJournalEntry(kept[0]))?.id).toBe(kept[0]);
+      expect((await store.queryJournal({ afterId: kept[0] })).map((e) => e.id)).toEqual([kept[1], next.id]);
+    });
   });
 }

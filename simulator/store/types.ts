@@ -10,12 +10,38 @@ export interface SystemRecord {
   systemId: string;
   secret: string;
   created: Date;
+  /** The tenant that registered it (a vendor, an agency's IT department); undefined = the operator's. */
+  tenant?: string;
+}
+
+/**
+ * A tenant of a shared sandbox: a vendor or an agency's IT department, created by the operator.
+ * Its control-API token is kept only as a SHA-256 digest.
+ */
+export interface TenantRecord {
+  /** Lower-case letters, digits and dashes; part of the token. */
+  id: string;
+  name: string;
+  /** Free text: `vendor`, `agency`, … */
+  kind?: string;
+  /** Lower-case hex SHA-256 of the tenant's control token. */
+  tokenSha256: string;
+  created: Date;
+}
+
+/** Rows removed by one retention batch. */
+export interface PurgeCounts {
+  journal: number;
+  packets: number;
+  deliveries: number;
 }
 
 /** A directory record as the axis keeps it: who registered it decides who may change it. */
 export interface StoredAgency extends DirectoryRecord {
   /** The systemid that registered this unit (registerAgency); undefined for seeded records. */
   registeredBy?: string;
+  /** The tenant whose control token created it; undefined = the operator's or seeded. */
+  tenant?: string;
 }
 
 /** `edoc` and `status` are the two mailboxes; `unknown` only for packets injected past intake. */
@@ -49,6 +75,8 @@ export interface StoredPacket {
   /** True when injected through the control API (possibly past intake and routing). */
   injected: boolean;
   created: Date;
+  /** The sending system's tenant (or the injecting tenant); undefined = the operator's. */
+  tenant?: string;
 }
 
 /** Inbox state of one delivery (transport acknowledgement via updateStatus). */
@@ -95,6 +123,8 @@ export interface DeliveryQuery {
   /** Inclusive bounds on `created`. */
   since?: Date;
   until?: Date;
+  /** Only what this tenant may see: deliveries to its systems, or of packets it sent. */
+  tenant?: string;
 }
 
 export interface PacketQuery {
@@ -108,6 +138,8 @@ export interface PacketQuery {
   /** Newest first when true; default oldest first. */
   newestFirst?: boolean;
   limit?: number;
+  /** Only what this tenant may see: packets it sent, or delivered to one of its systems. */
+  tenant?: string;
 }
 
 /** The evidence: one record per HTTP exchange, secrets and HMACs already redacted. */
@@ -150,6 +182,8 @@ export interface JournalEntry {
   remoteAddress?: string;
   /** Milliseconds spent answering. */
   durationMs: number;
+  /** The tenant of the system the exchange was made as (or of the control caller); undefined = the operator's. */
+  tenant?: string;
 }
 
 export type NewJournalEntry = Omit<JournalEntry, 'id'>;
@@ -165,6 +199,8 @@ export interface JournalQuery {
   /** Only entries with id greater than this (paging and event catch-up). */
   afterId?: number;
   limit?: number;
+  /** Only entries stamped with this tenant. */
+  tenant?: string;
 }
 
 /**
@@ -177,6 +213,13 @@ export interface Store {
   getSystem(systemId: string): Promise<SystemRecord | undefined>;
   listSystems(): Promise<SystemRecord[]>;
   deleteSystem(systemId: string): Promise<boolean>;
+
+  // Tenants
+  putTenant(tenant: TenantRecord): Promise<void>;
+  getTenant(id: string): Promise<TenantRecord | undefined>;
+  listTenants(): Promise<TenantRecord[]>;
+  /** Deletes the tenant and so its token; what it registered or sent stays, visible to the operator only. */
+  deleteTenant(id: string): Promise<boolean>;
 
   // Directory
   /** Inserts or replaces by `code` (the record's primary code). */
@@ -210,6 +253,14 @@ export interface Store {
   getJournalEntry(id: number): Promise<JournalEntry | undefined>;
   /** Ordered by id ascending. */
   queryJournal(query: JournalQuery): Promise<JournalEntry[]>;
+
+  // Retention
+  /**
+   * Removes one batch of at most `batch` journal entries and `batch` packets (with all their
+   * deliveries) older than `before`; call again until it returns zeros. Small batches keep the
+   * axis answering while old data goes.
+   */
+  purgeBefore(before: Date, batch: number): Promise<PurgeCounts>;
 
   close(): Promise<void>;
 }

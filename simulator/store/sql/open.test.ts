@@ -37,6 +37,9 @@ async function versions(driver: SqlDriver): Promise<number[]> {
   return rows.map((r) => Number(r.version));
 }
 
+const RELEASED = MIGRATIONS.map((m) => m.version);
+const LATEST = RELEASED.at(-1) as number;
+
 describe('schema migrations', () => {
   it('splits a script into statements, dropping comment lines', () => {
     expect(splitStatements('-- why\nCREATE TABLE a (x int);\n\nCREATE INDEX b ON a (x);\n')).toEqual([
@@ -48,12 +51,12 @@ describe('schema migrations', () => {
   it('applies each migration once and records its version', async () => {
     const driver = await openPgDriver(TEST_PG_URL, { schema: newSchema() });
     try {
-      expect(await migrate(driver)).toBe(1);
-      expect(await migrate(driver)).toBe(1);
-      expect(await versions(driver)).toEqual([1]);
-      const next = [...MIGRATIONS, { version: 2, description: 'extra', sql: 'CREATE TABLE extra (x integer);' }];
-      expect(await migrate(driver, next)).toBe(2);
-      expect(await versions(driver)).toEqual([1, 2]);
+      expect(await migrate(driver)).toBe(LATEST);
+      expect(await migrate(driver)).toBe(LATEST);
+      expect(await versions(driver)).toEqual(RELEASED);
+      const next = [...MIGRATIONS, { version: LATEST + 1, description: 'extra', sql: 'CREATE TABLE extra (x integer);' }];
+      expect(await migrate(driver, next)).toBe(LATEST + 1);
+      expect(await versions(driver)).toEqual([...RELEASED, LATEST + 1]);
       expect(await driver.query('SELECT * FROM extra')).toEqual([]);
     } finally {
       await driver.close();
@@ -64,9 +67,9 @@ describe('schema migrations', () => {
     const driver = await openPgDriver(TEST_PG_URL, { schema: newSchema() });
     try {
       await migrate(driver);
-      const broken = [...MIGRATIONS, { version: 2, description: 'broken', sql: 'CREATE TABLE half (x integer);\nSELECT nope;' }];
+      const broken = [...MIGRATIONS, { version: LATEST + 1, description: 'broken', sql: 'CREATE TABLE half (x integer);\nSELECT nope;' }];
       await expect(migrate(driver, broken)).rejects.toThrow();
-      expect(await versions(driver)).toEqual([1]);
+      expect(await versions(driver)).toEqual(RELEASED);
       await expect(driver.query('SELECT * FROM half')).rejects.toThrow();
     } finally {
       await driver.close();

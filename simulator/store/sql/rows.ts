@@ -2,7 +2,7 @@
 // differently (pg: int8 as string, bytea as Buffer; PGlite: numbers, Uint8Array), so every value
 // read back goes through these, and NULL columns become absent fields as in the memory store.
 import type { Finding } from '../../../edxml/finding.ts';
-import type { Delivery, JournalEntry, StoredAgency, StoredPacket, SystemRecord } from '../types.ts';
+import type { Delivery, JournalEntry, StoredAgency, StoredPacket, SystemRecord, TenantRecord } from '../types.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -20,20 +20,32 @@ function defined<T extends object>(record: T): T {
   return record;
 }
 
-export const systemFromRow = (r: Row): SystemRecord => ({
-  systemId: String(r.system_id),
-  secret: String(r.secret),
-  created: date(r.created) as Date,
-});
+export const systemFromRow = (r: Row): SystemRecord =>
+  defined<SystemRecord>({
+    systemId: String(r.system_id),
+    secret: String(r.secret),
+    created: date(r.created) as Date,
+    tenant: str(r.tenant),
+  });
+
+export const tenantFromRow = (r: Row): TenantRecord =>
+  defined<TenantRecord>({
+    id: String(r.id),
+    name: String(r.name),
+    kind: str(r.kind),
+    tokenSha256: String(r.token_sha256),
+    created: date(r.created) as Date,
+  });
 
 export const agencyColumns = [
   'code', 'code102', 'id', 'pid', 'pcode', 'old_code', 'name', 'mail', 'mobile', 'fax',
-  'version', 'deleted', 'modify_date', 'inferred', 'registered_by',
+  'version', 'deleted', 'modify_date', 'inferred', 'registered_by', 'tenant',
 ] as const;
 
 export const agencyValues = (a: StoredAgency): unknown[] => [
   a.code, a.code102 ?? null, a.id, a.pid ?? null, a.pcode ?? null, a.oldCode ?? null, a.name, a.mail ?? null,
   a.mobile ?? null, a.fax ?? null, a.version, a.deleted, a.modifyDate ?? null, a.inferred ?? null, a.registeredBy ?? null,
+  a.tenant ?? null,
 ];
 
 export const agencyFromRow = (r: Row): StoredAgency =>
@@ -53,18 +65,19 @@ export const agencyFromRow = (r: Row): StoredAgency =>
     modifyDate: str(r.modify_date),
     inferred: r.inferred === null || r.inferred === undefined ? undefined : Boolean(r.inferred),
     registeredBy: str(r.registered_by),
+    tenant: str(r.tenant),
   });
 
 export const packetColumns = [
   'sender_id', 'bytes', 'kind', 'message_type', 'service_type', 'caller', 'from_code', 'document_id',
   'code_number', 'code_notation', 'promulgation_date', 'subject', 'status_code', 'response_for',
-  'sha256', 'injected', 'created',
+  'sha256', 'injected', 'created', 'tenant',
 ] as const;
 
 export const packetValues = (p: StoredPacket): unknown[] => [
   p.senderId, p.bytes, p.kind, p.messageType, p.serviceType, p.caller, p.from ?? null, p.documentId ?? null,
   p.codeNumber ?? null, p.codeNotation ?? null, p.promulgationDate ?? null, p.subject ?? null, p.statusCode ?? null,
-  p.responseFor === undefined ? null : JSON.stringify(p.responseFor), p.sha256, p.injected, p.created,
+  p.responseFor === undefined ? null : JSON.stringify(p.responseFor), p.sha256, p.injected, p.created, p.tenant ?? null,
 ];
 
 export const packetFromRow = (r: Row): StoredPacket =>
@@ -86,6 +99,7 @@ export const packetFromRow = (r: Row): StoredPacket =>
     sha256: String(r.sha256),
     injected: Boolean(r.injected),
     created: date(r.created) as Date,
+    tenant: str(r.tenant),
   });
 
 export const deliveryColumns = [
@@ -133,6 +147,7 @@ export const journalColumns = [
   'time', 'run', 'operation', 'method', 'path', 'caller', 'agencies', 'headers', 'hmac_reading', 'secret_seen',
   'outcome_status', 'error_code', 'error_desc', 'http_status', 'findings', 'body_sha256', 'body_length',
   'body_excerpt', 'sender_id', 'receiver_ids', 'document_id', 'status_code', 'fault', 'remote_address', 'duration_ms',
+  'tenant',
 ] as const;
 
 export const journalValues = (e: Omit<JournalEntry, 'id'>): unknown[] => [
@@ -141,6 +156,7 @@ export const journalValues = (e: Omit<JournalEntry, 'id'>): unknown[] => [
   e.outcome.errorDesc, e.httpStatus, JSON.stringify(e.findings), e.bodySha256 ?? null, e.bodyLength,
   e.bodyExcerpt ?? null, e.senderId ?? null, e.receiverIds === undefined ? null : JSON.stringify(e.receiverIds),
   e.documentId ?? null, e.statusCode ?? null, e.fault ?? null, e.remoteAddress ?? null, e.durationMs,
+  e.tenant ?? null,
 ];
 
 export const journalFromRow = (r: Row): JournalEntry =>
@@ -173,4 +189,5 @@ export const journalFromRow = (r: Row): JournalEntry =>
     fault: str(r.fault),
     remoteAddress: str(r.remote_address),
     durationMs: Number(r.duration_ms),
+    tenant: str(r.tenant),
   });

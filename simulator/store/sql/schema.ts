@@ -116,4 +116,24 @@ CREATE INDEX journal_agencies ON journal USING gin (agencies);
 CREATE INDEX journal_operation ON journal (operation, id);
 `,
   },
+  {
+    version: 2,
+    description: 'tenants; tenant stamps on systems, agencies, packets and journal',
+    sql: `
+CREATE TABLE tenants (
+  id           text PRIMARY KEY,
+  name         text NOT NULL,
+  kind         text,
+  token_sha256 text NOT NULL,
+  created      timestamptz NOT NULL
+);
+ALTER TABLE systems ADD COLUMN tenant text;
+CREATE INDEX systems_tenant ON systems (tenant);
+ALTER TABLE agencies ADD COLUMN tenant text;
+ALTER TABLE packets ADD COLUMN tenant text;
+CREATE INDEX packets_tenant ON packets (tenant, created);
+ALTER TABLE journal ADD COLUMN tenant text;
+CREATE INDEX journal_tenant ON journal (tenant, id);
+`,
+  },
 ];

@@ -9,10 +9,12 @@ import type {
   JournalQuery,
   NewJournalEntry,
   PacketQuery,
+  PurgeCounts,
   Store,
   StoredAgency,
   StoredPacket,
   SystemRecord,
+  TenantRecord,
 } from '../types.ts';
 import type { SqlDriver, SqlExecutor } from './driver.ts';
 import { StoreError } from './errors.ts';
@@ -31,6 +33,7 @@ import {
   packetColumns,
   packetFromRow,
   packetValues,
+  tenantFromRow,
   type Row,
 } from './rows.ts';
 
@@ -106,6 +109,12 @@ function deliveryWhere(q: DeliveryQuery): Where {
   where.eq('message_type', q.messageType);
   where.oneOf('state', q.states);
   where.between('created', q.since, q.until);
+  if (q.tenant !== undefined) {
+    const tenant = where.param(q.tenant);
+    where.add(
+      `(recipient_system IN (SELECT system_id FROM systems WHERE tenant = ${tenant}) OR sender_id IN (SELECT sender_id FROM packets WHERE tenant = ${tenant}))`,
+    );
+  }
   return where;
 }
 
@@ -123,9 +132,9 @@ export class SqlStore implements Store {
 
   async putSystem(system: SystemRecord): Promise<void> {
     await this.db.query(
-      `INSERT INTO systems (system_id, secret, created) VALUES ($1, $2, $3)
-       ON CONFLICT (system_id) DO UPDATE SET secret = EXCLUDED.secret, created = EXCLUDED.created`,
-      [system.systemId, system.secret, system.created],
+      `INSERT INTO systems (system_id, secret, created, tenant) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (system_id) DO UPDATE SET secret = EXCLUDED.secret, created = EXCLUDED.created, tenant = EXCLUDED.tenant`,
+      [system.systemId, system.secret, system.created, system.tenant ?? null],
     );
   }
 
@@ -142,6 +151,29 @@ export class SqlStore implements Store {
 
   async deleteSystem(systemId: string): Promise<boolean> {
     const rows = await this.db.query('DELETE FROM systems WHERE system_id = $1 RETURNING system_id', [systemId]);
+    return rows.length > 0;
+  }
+
+  async putTenant(tenant: TenantRecord): Promise<void> {
+    await this.db.query(
+      `INSERT INTO tenants (id, name, kind, token_sha256, created) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, token_sha256 = EXCLUDED.token_sha256, created = EXCLUDED.created`,
+      [tenant.id, tenant.name, tenant.kind ?? null, tenant.tokenSha256, tenant.created],
+    );
+  }
+
+  async getTenant(id: string): Promise<TenantRecord | undefined> {
+    const [row] = await this.db.query<Row>('SELECT * FROM tenants WHERE id = $1', [id]);
+    return row && tenantFromRow(row);
+  }
+
+  async listTenants(): Promise<TenantRecord[]> {
+    const rows = await this.db.query<Row>('SELECT * FROM tenants ORDER BY id COLLATE "C"');
+    return rows.map(tenantFromRow);
+  }
+
+  async deleteTenant(id: string): Promise<boolean> {
+    const rows = await this.db.query('DELETE FROM tenants WHERE id = $1 RETURNING id', [id]);
     return rows.length > 0;
   }
 
@@ -196,6 +228,12 @@ export class SqlStore implements Store {
     where.eq('promulgation_date', query.promulgationDate);
     where.eq('kind', query.kind);
     where.eq('caller', query.caller);
+    if (query.tenant !== undefined) {
+      const tenant = where.param(query.tenant);
+      where.add(
+        `(tenant = ${tenant} OR sender_id IN (SELECT sender_id FROM deliveries WHERE recipient_system IN (SELECT system_id FROM systems WHERE tenant = ${tenant})))`,
+      );
+    }
     const direction = query.newestFirst ? 'DESC' : 'ASC';
     const limit = query.limit === undefined ? '' : `LIMIT ${where.param(query.limit)}`;
     const rows = await this.db.query<Row>(
@@ -263,11 +301,33 @@ export class SqlStore implements Store {
     }
     where.eq('operation', query.operation);
     where.eq('run', query.run);
+    where.eq('tenant', query.tenant);
     where.between('time', query.since, query.until);
     if (query.afterId !== undefined) where.add(`id > ${where.param(query.afterId)}`);
     const limit = query.limit === undefined ? '' : `LIMIT ${where.param(query.limit)}`;
     const rows = await this.db.query<Row>(`SELECT * FROM journal ${where} ORDER BY id ${limit}`, where.params);
     return rows.map(journalFromRow);
+  }
+
+  async purgeBefore(before: Date, batch: number): Promise<PurgeCounts> {
+    // Each statement touches at most `batch` rows, so no lock is held long enough to stall the axis.
+    const journal = await this.db.query(
+      'DELETE FROM journal WHERE id IN (SELECT id FROM journal WHERE time < $1 ORDER BY id LIMIT $2) RETURNING id',
+      [before, batch],
+    );
+    const { packets, deliveries } = await this.db.transaction(async (tx) => {
+      const old = await tx.query<{ sender_id: string }>(
+        'SELECT sender_id FROM packets WHERE created < $1 ORDER BY created LIMIT $2 FOR UPDATE SKIP LOCKED',
+        [before, batch],
+      );
+      if (old.length === 0) return { packets: 0, deliveries: 0 };
+      const ids = old.map((r) => r.sender_id);
+      const slots = ids.map((_, i) => `$${i + 1}`).join(', ');
+      const gone = await tx.query(`DELETE FROM deliveries WHERE sender_id IN (${slots}) RETURNING receiver_id`, ids);
+      await tx.query(`DELETE FROM packets WHERE sender_id IN (${slots})`, ids);
+      return { packets: ids.length, deliveries: gone.length };
+    });
+    return { journal: journal.length, packets, deliveries };
   }
 
   async close(): Promise<void> {
