@@ -46,7 +46,7 @@ export async function runReferenceSuite(options: ReferenceRunOptions): Promise<R
   const port = await inProcessAxisPort(axis, runId);
   const make = options.makeAgency ?? ((o: ReferenceAgencyOptions) => new ReferenceAgency(o));
   const agency = make({
-    axis: { baseUrl: 'http://truc.local/', fetch: (request) => axis.app.request(request) },
+    axis: { baseUrl: 'http://truc.local', fetch: (request) => axis.app.request(request) },
     code: REFERENCE_SUT.code,
     secret,
     name: REFERENCE_SUT.name,

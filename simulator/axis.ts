@@ -17,6 +17,7 @@ import { fail } from './http/envelope.ts';
 import { faultsLayer } from './http/faults.ts';
 import { journalLayer } from './http/journal.ts';
 import { operationLayer } from './http/operation-layer.ts';
+import { foldSlashes } from './http/paths.ts';
 import { createMemoryStore } from './store/memory.ts';
 import type { Store } from './store/types.ts';
 
@@ -101,7 +102,7 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
   axis.use('*', journalLayer);
   axis.all('/:operation', operationLayer, bodyLayer, authLayer, faultsLayer, (c) => c.get('operation').handle(c));
 
-  const app = new Hono<AxisEnv>();
+  const app = new Hono<AxisEnv>({ getPath: foldSlashes });
   app.route(controlPrefix, controlApp(core, controlToken) as unknown as Hono<AxisEnv>);
   app.route(prefix, axis);
   app.notFound((c) => fail(c, 'UNKNOWN_OPERATION', new URL(c.req.url).pathname.slice(0, 64)));

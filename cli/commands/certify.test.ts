@@ -127,6 +127,8 @@ describe('truc certify', () => {
       const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
       expect(result.code).toBe(exitCodeOf(report.verdict));
       expect(result.out).toContain('secret: sandbox-secret');
+      // Given with a trailing slash, handed over without one (the Java SDK would call //operation).
+      expect(result.out).toContain(`axis: ${server.origin}\n`);
       expect(report.cases[0]).toMatchObject({ id: 'B-01', result: 'skip', message: { en: 'operator skipped' } });
       expect(report.verdict).not.toBe('conformant');
       expect(await axis.core.store.findAgency('000.00.00.H53')).toBeDefined();

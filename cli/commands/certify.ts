@@ -19,7 +19,7 @@ import { runSuite } from '../../conformance/runner.ts';
 import { SUITE_VERSION } from '../../conformance/suite-version.ts';
 import { exitCodeOf } from '../../conformance/verdict.ts';
 import { inProcessAxisPort, remoteAxisPort, type SimulatorPort } from '../../conformance/simulator-port.ts';
-import { startSutProcess, type SutProcess } from '../../conformance/sut-process.ts';
+import { startSutProcess, type SutEnvironment, type SutProcess } from '../../conformance/sut-process.ts';
 import { waitForSutTraffic } from '../../conformance/sut-ready.ts';
 import { resolveTiming, type Timing } from '../../conformance/timing.ts';
 import { DEFAULT_PKI_DIR, openPkiFolder, type PkiFolder } from '../../simulator/pki-folder.ts';
@@ -193,10 +193,11 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
           throw new CliError('CERTIFY-LISTEN', `Không lắng nghe được tại ${args.host}:${args.port}`, `Cannot listen on ${args.host}:${args.port} (${reason(e)})`);
         }
         resources.add(() => server.close());
-        axisUrl = `${server.origin}/`;
+        axisUrl = server.origin;
         port = await inProcessAxisPort(axis, runId);
       } else {
-        axisUrl = args.axis!;
+        // Handed over without a trailing slash: the Java SDK would call `//operation`.
+        axisUrl = args.axis!.replace(/\/+$/, '');
         port = await remoteAxisPort({ controlUrl: args.controlUrl!, token: args.controlToken!, runId });
       }
       resources.add(() => port.close());
@@ -219,12 +220,9 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       const crlPath = join(pki.dir, 'crl.pem');
       await writeFile(trustPem, trustAnchors.map((p) => p.trim()).join('\n') + '\n');
 
+      const sutEnv: SutEnvironment = { TRUC_AXIS_URL: axisUrl, TRUC_SYSTEM_ID: args.sutCode, TRUC_SECRET: secret, TRUC_TRUST_PEM: trustPem, TRUC_CRL_PEM: crlPath };
       if (args.sutCmd) {
-        const sut: SutProcess = startSutProcess(
-          args.sutCmd,
-          { TRUC_AXIS_URL: axisUrl, TRUC_SYSTEM_ID: args.sutCode, TRUC_SECRET: secret, TRUC_TRUST_PEM: trustPem, TRUC_CRL_PEM: crlPath },
-          (line) => process.stderr.write(`[sut] ${line}\n`),
-        );
+        const sut: SutProcess = startSutProcess(args.sutCmd, sutEnv, (line) => process.stderr.write(`[sut] ${line}\n`));
         resources.add(() => sut.stop());
         if (!(await waitForSutTraffic(port.journal, args.sutCode, timing.responseSeconds * 1000))) {
           process.stderr.write(
@@ -236,8 +234,7 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       let driver: Driver;
       try {
         driver = createDriver(driverSpec, {
-          axisUrl,
-          systemId: args.sutCode,
+          sutEnv,
           webhookToken: args.webhookToken,
           input: process.stdin,
           output: process.stderr,

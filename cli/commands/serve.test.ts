@@ -27,7 +27,7 @@ function serve(args: string[]): Promise<Served> {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
     const onData = (chunk: string) => {
       out += chunk;
-      const match = /simulated axis: (http:\/\/[^/\s]+)\//.exec(out);
+      const match = /simulated axis: (http:\/\/[^/\s]+)\n/.exec(out);
       if (match) resolve({ child, origin: match[1], output: () => out, exited });
     };
     child.stdout.setEncoding('utf8').on('data', onData);

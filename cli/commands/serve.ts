@@ -175,7 +175,8 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       await axis.close();
       throw new CliError('SERVE-LISTEN', `Không lắng nghe được tại ${args.host}:${args.port}.`, `Cannot listen on ${args.host}:${args.port} (${reason(e)}).`);
     }
-    const base = `${server.origin}${axis.prefix === '/' ? '/' : `${axis.prefix}/`}`;
+    // No trailing slash: the Java SDK appends `/operation` to whatever base it is given.
+    const base = `${server.origin}${axis.prefix === '/' ? '' : axis.prefix}`;
     const lines = [
       `truc: trục mô phỏng / simulated axis: ${base}`,
       `truc: API điều khiển / control API: ${server.origin}${axis.controlPrefix}  (Authorization: Bearer ${axis.controlToken})`,

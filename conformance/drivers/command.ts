@@ -5,13 +5,17 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SutEnvironment } from '../sut-process.ts';
 import { capOutput, type Driver, type TriggerOutcome } from './driver.ts';
 
 export interface CommandDriverOptions {
   /** Shell command line, run with `sh -c`. */
   command: string;
-  axisUrl: string;
-  systemId: string;
+  /**
+   * The environment `--sut-cmd` gets (axis URL, systemid, secret, trust files): a vendor's trigger
+   * is often its own system's command line, built on the same SDK, and needs the same configuration.
+   */
+  sutEnv: SutEnvironment;
   /** Kill the command after this long and report `error` (default 60 s). */
   timeoutMs?: number;
   /** Extra environment (tests; TRUC_* variables always win). */
@@ -69,9 +73,8 @@ export function createCommandDriver(options: CommandDriverOptions): Driver {
         const env = {
           ...process.env,
           ...options.env,
+          ...options.sutEnv,
           TRUC_TRIGGER_FILE: file,
-          TRUC_AXIS_URL: options.axisUrl,
-          TRUC_SYSTEM_ID: options.systemId,
         };
         const exit = await runShell(options.command, env, timeoutMs);
         const output = capOutput(exit.output);

@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createDriver, DriverSpecError, parseDriverSpec, type DriverContext } from './driver-spec.ts';
 
-const context: DriverContext = { axisUrl: 'http://127.0.0.1:9/', systemId: '000.00.00.H41', input: new PassThrough(), output: new PassThrough() };
+const sutEnv = { TRUC_AXIS_URL: 'http://127.0.0.1:9', TRUC_SYSTEM_ID: '000.00.00.H41', TRUC_SECRET: 's', TRUC_TRUST_PEM: '/t.pem', TRUC_CRL_PEM: '/c.pem' };
+const context: DriverContext = { sutEnv, input: new PassThrough(), output: new PassThrough() };
 
 describe('--driver', () => {
   it('reads the four forms', () => {

@@ -1,6 +1,7 @@
 // `--driver in-process|manual|command:"…"|webhook:URL`: read once, built into a Driver when the
 // run knows its axis URL and SUT.
 import type { Readable, Writable } from 'node:stream';
+import type { SutEnvironment } from '../sut-process.ts';
 import { createCommandDriver } from './command.ts';
 import type { Driver } from './driver.ts';
 import { createInProcessDriver, type InProcessHandler } from './in-process.ts';
@@ -37,8 +38,8 @@ export function parseDriverSpec(text: string): DriverSpec {
 }
 
 export interface DriverContext {
-  axisUrl: string;
-  systemId: string;
+  /** What the SUT process gets (`--sut-cmd`); the command driver runs with the same. */
+  sutEnv: SutEnvironment;
   webhookToken?: string;
   /** Only `truc demo` (and tests) have the SUT in this process. */
   inProcess?: InProcessHandler;
@@ -59,7 +60,7 @@ export function createDriver(spec: DriverSpec, context: DriverContext): Driver {
     case 'manual':
       return createManualDriver({ input: context.input, output: context.output });
     case 'command':
-      return createCommandDriver({ command: spec.command, axisUrl: context.axisUrl, systemId: context.systemId });
+      return createCommandDriver({ command: spec.command, sutEnv: context.sutEnv });
     case 'webhook':
       if (!context.webhookToken) {
         throw new DriverSpecError('Trình điều khiển webhook cần --webhook-token', 'The webhook driver needs --webhook-token');

@@ -37,7 +37,17 @@ describe('trigger JSON', () => {
 
 describe('command driver', () => {
   const driver = (command: string, timeoutMs?: number) =>
-    createCommandDriver({ command, axisUrl: 'http://127.0.0.1:9/axis', systemId: '000.00.00.H41', timeoutMs });
+    createCommandDriver({
+      command,
+      sutEnv: {
+        TRUC_AXIS_URL: 'http://127.0.0.1:9/axis',
+        TRUC_SYSTEM_ID: '000.00.00.H41',
+        TRUC_SECRET: 'bi-mat',
+        TRUC_TRUST_PEM: '/run/trust.pem',
+        TRUC_CRL_PEM: '/run/crl.pem',
+      },
+      timeoutMs,
+    });
 
   it('passes the trigger file and environment; exit 0 is accepted and output kept', async () => {
     const outcome = await driver(
@@ -45,6 +55,16 @@ describe('command driver', () => {
         `console.log(t.case, t.action, t.document.codeNotation, process.env.TRUC_AXIS_URL, process.env.TRUC_SYSTEM_ID)'`,
     ).trigger(call());
     expect(outcome).toEqual({ kind: 'accepted', output: 'S-06 send UBND-VP http://127.0.0.1:9/axis 000.00.00.H41\n' });
+  });
+
+  it('runs with the same environment as --sut-cmd: a trigger that checks it before acting', async () => {
+    // The shape of a vendor trigger built on the Java SDK: it refuses to start without its secret
+    // and trust files (the SDK's ConfigureException), so each variable is checked by a plain shell.
+    const check =
+      'for v in TRUC_AXIS_URL TRUC_SYSTEM_ID TRUC_SECRET TRUC_TRUST_PEM TRUC_CRL_PEM TRUC_TRIGGER_FILE; do ' +
+      'eval "x=\\$$v"; [ -n "$x" ] || { echo "missing $v"; exit 3; }; done; ' +
+      'test -f "$TRUC_TRIGGER_FILE" && echo "$TRUC_SECRET $TRUC_TRUST_PEM $TRUC_CRL_PEM"';
+    expect(await driver(check).trigger(call())).toEqual({ kind: 'accepted', output: 'bi-mat /run/trust.pem /run/crl.pem\n' });
   });
 
   it('exit 1 is refused, other codes and signals are errors, stderr is kept', async () => {
