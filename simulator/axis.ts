@@ -86,6 +86,7 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     faults: new FaultRegistry(clock),
     events,
     trust: options.trust,
+    tenantRuns: new Map(),
   };
   if (options.directory && (await store.countAgencies()) === 0) await store.putAgencies(options.directory);
   for (const s of options.systems ?? []) await store.putSystem({ systemId: s.systemId, secret: s.secret, created: clock() });

@@ -36,4 +36,10 @@ export interface AxisCore {
   trust?: TrustProvider;
   /** Conformance run label stamped on journal entries while set (control API). */
   run?: string;
+  /** A tenant's own run label, stamped on its exchanges instead of `run` (a tenant never labels others'). */
+  tenantRuns: Map<string, string>;
 }
+
+/** The run label for an exchange made as (or by) this tenant. */
+export const runLabel = (core: AxisCore, tenant: string | undefined): string | undefined =>
+  (tenant === undefined ? undefined : core.tenantRuns.get(tenant)) ?? core.run;

@@ -23,6 +23,8 @@ export interface FaultSpec {
 
 export interface Fault extends FaultSpec {
   id: string;
+  /** The tenant that set it (then it matches only that tenant's systems); undefined = the operator's. */
+  tenant?: string;
   created: string;
   /** Calls it has been applied to. */
   applied: number;
@@ -69,25 +71,29 @@ export class FaultRegistry {
 
   constructor(private readonly clock: () => Date) {}
 
-  add(spec: FaultSpec): Fault {
+  add(spec: FaultSpec, tenant?: string): Fault {
     const fault: Fault = { ...spec, id: randomUUID(), created: this.clock().toISOString(), applied: 0 };
+    if (tenant !== undefined) fault.tenant = tenant;
     this.faults.push(fault);
     return fault;
   }
 
-  list(): Fault[] {
+  /** Every fault, or only a tenant's. */
+  list(tenant?: string): Fault[] {
     this.prune();
-    return this.faults.map((f) => ({ ...f }));
+    return this.faults.filter((f) => tenant === undefined || f.tenant === tenant).map((f) => ({ ...f }));
   }
 
-  remove(id: string): boolean {
+  /** Removes a fault (only the tenant's own when a tenant asks). */
+  remove(id: string, tenant?: string): boolean {
     const before = this.faults.length;
-    this.faults = this.faults.filter((f) => f.id !== id);
+    this.faults = this.faults.filter((f) => f.id !== id || (tenant !== undefined && f.tenant !== tenant));
     return this.faults.length < before;
   }
 
-  clear(): void {
-    this.faults = [];
+  /** Removes every fault, or only a tenant's. */
+  clear(tenant?: string): void {
+    this.faults = tenant === undefined ? [] : this.faults.filter((f) => f.tenant !== tenant);
   }
 
   /** The first fault that applies to this call, consumed by one use; undefined when none. */

@@ -1,7 +1,7 @@
 // Control API failures: a stable code and one bilingual sentence, as JSON with an HTTP status.
 import type { Context } from 'hono';
 
-export function controlError(c: Context, status: 400 | 401 | 404 | 409, code: string, vi: string, en: string): Response {
+export function controlError(c: Context, status: 400 | 401 | 403 | 404 | 409, code: string, vi: string, en: string): Response {
   return c.json({ error: { code, vi, en } }, status);
 }
 

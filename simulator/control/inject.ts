@@ -9,7 +9,9 @@ import { recordStatusFeedback } from '../intake/status-feedback.ts';
 import { toStoredPacket } from '../intake/stored-packet.ts';
 import { newSenderId } from '../protocol/ids.ts';
 import { sha256 } from '../protocol/signing.ts';
+import { runLabel } from '../core.ts';
 import { controlError, isObject, jsonBody } from './errors.ts';
+import { type ControlEnv, forbidden, tenantOf } from './principal.ts';
 
 interface InjectRequest {
   /** The sending agency (caller) the packet is attributed to. */
@@ -33,12 +35,22 @@ function readRequest(body: unknown): InjectRequest | undefined {
   return body as unknown as InjectRequest;
 }
 
-export function injectRoutes(core: AxisCore): Hono {
-  const app = new Hono();
+/** A tenant injects only as one of its systems or as an agency it created. */
+async function mayInjectAs(core: AxisCore, tenant: string, as: string): Promise<boolean> {
+  if ((await core.store.getSystem(as))?.tenant === tenant) return true;
+  return (await core.store.findAgency(as))?.tenant === tenant;
+}
+
+export function injectRoutes(core: AxisCore): Hono<ControlEnv> {
+  const app = new Hono<ControlEnv>();
   app.post('/', async (c) => {
     const request = readRequest(await jsonBody(c));
     if (!request) {
       return controlError(c, 400, 'CTL-INJECT-INVALID', 'Cần as (chuỗi), packet (base64), và to (mảng chuỗi, không bắt buộc).', 'Expected as (string), packet (base64) and optional to (string array).');
+    }
+    const tenant = tenantOf(c);
+    if (tenant !== undefined && !(await mayInjectAs(core, tenant, request.as))) {
+      return forbidden(c, 'gửi thay hệ thống hay đơn vị không thuộc mình', 'inject as a system or agency it does not own');
     }
     const bytes = Buffer.from(request.packet, 'base64');
     const inspection = await inspectPacket(core, bytes);
@@ -67,13 +79,14 @@ export function injectRoutes(core: AxisCore): Hono {
     const fromCode = packet?.header.from?.organId ?? request.as;
     const deliveries = makeDeliveries(senderId, targets, fromCode, messageType, serviceType, now);
     await core.store.acceptSend(
-      toStoredPacket({ senderId, bytes, packet, messageType, serviceType, caller: request.as, injected: true, created: now }),
+      toStoredPacket({ senderId, bytes, packet, messageType, serviceType, caller: request.as, injected: true, created: now, tenant }),
       deliveries,
     );
     if (packet?.kind === 'status') await recordStatusFeedback(core, packet, now);
     const entry = await core.store.appendJournal({
       time: now,
-      run: core.run,
+      run: runLabel(core, tenant),
+      tenant,
       operation: 'control:inject',
       method: 'POST',
       path: new URL(c.req.url).pathname,

@@ -6,10 +6,12 @@ import type { AxisCore } from '../core.ts';
 import { journalEntryToJson } from '../journal-json.ts';
 import type { JournalEntry, JournalQuery } from '../store/types.ts';
 import { controlError } from './errors.ts';
+import { type ControlEnv, tenantOf } from './principal.ts';
 
-function readQuery(c: Context): JournalQuery | string {
+function readQuery(c: Context<ControlEnv>): JournalQuery | string {
   const q = c.req.query();
-  const query: JournalQuery = { agency: q.agency, operation: q.operation, run: q.run };
+  // A tenant's view is always its own entries, whatever else it filters on.
+  const query: JournalQuery = { agency: q.agency, operation: q.operation, run: q.run, tenant: tenantOf(c) };
   for (const key of ['since', 'until'] as const) {
     if (q[key] === undefined) continue;
     const t = Date.parse(q[key]);
@@ -28,14 +30,15 @@ const matches = (e: JournalEntry, q: JournalQuery): boolean =>
   (q.agency === undefined || e.caller === q.agency || e.agencies.includes(q.agency)) &&
   (q.operation === undefined || e.operation === q.operation) &&
   (q.run === undefined || e.run === q.run) &&
+  (q.tenant === undefined || e.tenant === q.tenant) &&
   (q.since === undefined || e.time >= q.since) &&
   (q.until === undefined || e.time <= q.until);
 
 const badFilter = (c: Context, key: string) =>
   controlError(c, 400, 'CTL-JOURNAL-FILTER', `Bộ lọc ${key} không hợp lệ.`, `Invalid ${key} filter.`);
 
-export function journalRoutes(core: AxisCore): Hono {
-  const app = new Hono();
+export function journalRoutes(core: AxisCore): Hono<ControlEnv> {
+  const app = new Hono<ControlEnv>();
   app.get('/', async (c) => {
     const query = readQuery(c);
     if (typeof query === 'string') return badFilter(c, query);
@@ -82,7 +85,8 @@ export function journalRoutes(core: AxisCore): Hono {
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
     const entry = /^\d+$/.test(id) ? await core.store.getJournalEntry(Number(id)) : undefined;
-    if (!entry) return controlError(c, 404, 'CTL-JOURNAL-UNKNOWN', 'Không có mục nhật ký này.', 'No such journal entry.');
+    const tenant = tenantOf(c);
+    if (!entry || (tenant !== undefined && entry.tenant !== tenant)) return controlError(c, 404, 'CTL-JOURNAL-UNKNOWN', 'Không có mục nhật ký này.', 'No such journal entry.');
     return c.json(journalEntryToJson(entry));
   });
   return app;

@@ -1,8 +1,9 @@
 // Read access to every stored packet and its deliveries (evidence for the suite and the console).
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AxisCore } from '../core.ts';
 import type { Delivery, DeliveryState, StoredPacket, StoredPacketKind } from '../store/types.ts';
 import { controlError } from './errors.ts';
+import { type ControlEnv, tenantOf } from './principal.ts';
 
 const packetJson = ({ bytes, created, ...rest }: StoredPacket) => ({ ...rest, length: bytes.byteLength, created: created.toISOString() });
 
@@ -16,8 +17,23 @@ const deliveryJson = (d: Delivery) => ({
 
 const optionalInt = (text: string | undefined): number | undefined => (text && /^\d+$/.test(text) ? Number(text) : undefined);
 
-export function packetsRoutes(core: AxisCore): Hono {
-  const app = new Hono();
+const unknownPacket = (c: Context) => controlError(c, 404, 'CTL-PACKET-UNKNOWN', 'Không có gói tin này.', 'No such packet.');
+
+/**
+ * The packet with the deliveries the caller may see: a tenant sees a packet it sent (with every
+ * delivery), or one delivered to its systems (with those deliveries only); others' are unknown.
+ */
+async function visiblePacket(core: AxisCore, c: Context<ControlEnv>): Promise<{ packet: StoredPacket; deliveries: Delivery[] } | undefined> {
+  const packet = await core.store.getPacket(c.req.param('senderId') as string);
+  if (!packet) return undefined;
+  const tenant = tenantOf(c);
+  const deliveries = await core.store.listDeliveries({ senderId: packet.senderId, tenant });
+  if (tenant !== undefined && packet.tenant !== tenant && deliveries.length === 0) return undefined;
+  return { packet, deliveries };
+}
+
+export function packetsRoutes(core: AxisCore): Hono<ControlEnv> {
+  const app = new Hono<ControlEnv>();
   app.get('/', async (c) => {
     const q = c.req.query();
     const packets = await core.store.findPackets({
@@ -27,25 +43,25 @@ export function packetsRoutes(core: AxisCore): Hono {
       kind: q.kind as StoredPacketKind | undefined,
       newestFirst: q.newestFirst === 'true',
       limit: optionalInt(q.limit),
+      tenant: tenantOf(c),
     });
     return c.json(packets.map(packetJson));
   });
   app.get('/:senderId', async (c) => {
-    const packet = await core.store.getPacket(c.req.param('senderId'));
-    if (!packet) return controlError(c, 404, 'CTL-PACKET-UNKNOWN', 'Không có gói tin này.', 'No such packet.');
-    const deliveries = await core.store.listDeliveries({ senderId: packet.senderId });
-    return c.json({ ...packetJson(packet), deliveries: deliveries.map(deliveryJson) });
+    const found = await visiblePacket(core, c);
+    if (!found) return unknownPacket(c);
+    return c.json({ ...packetJson(found.packet), deliveries: found.deliveries.map(deliveryJson) });
   });
   app.get('/:senderId/bytes', async (c) => {
-    const packet = await core.store.getPacket(c.req.param('senderId'));
-    if (!packet) return controlError(c, 404, 'CTL-PACKET-UNKNOWN', 'Không có gói tin này.', 'No such packet.');
-    return new Response(packet.bytes, { headers: { 'content-type': 'application/xml' } });
+    const found = await visiblePacket(core, c);
+    if (!found) return unknownPacket(c);
+    return new Response(found.packet.bytes, { headers: { 'content-type': 'application/xml' } });
   });
   return app;
 }
 
-export function deliveriesRoutes(core: AxisCore): Hono {
-  const app = new Hono();
+export function deliveriesRoutes(core: AxisCore): Hono<ControlEnv> {
+  const app = new Hono<ControlEnv>();
   app.get('/', async (c) => {
     const q = c.req.query();
     const deliveries = await core.store.listDeliveries({
@@ -54,11 +70,17 @@ export function deliveriesRoutes(core: AxisCore): Hono {
       recipientCode: q.recipientCode,
       messageType: q.messageType as 'edoc' | 'status' | undefined,
       states: q.state ? (q.state.split(',') as DeliveryState[]) : undefined,
+      tenant: tenantOf(c),
     });
     return c.json(deliveries.map(deliveryJson));
   });
   app.get('/:receiverId', async (c) => {
-    const delivery = await core.store.getDelivery(c.req.param('receiverId'));
+    const tenant = tenantOf(c);
+    let delivery = await core.store.getDelivery(c.req.param('receiverId'));
+    if (delivery && tenant !== undefined) {
+      const visible = await core.store.listDeliveries({ senderId: delivery.senderId, tenant });
+      if (!visible.some((d) => d.receiverId === delivery?.receiverId)) delivery = undefined;
+    }
     if (!delivery) return controlError(c, 404, 'CTL-DELIVERY-UNKNOWN', 'Không có lượt chuyển này.', 'No such delivery.');
     return c.json(deliveryJson(delivery));
   });

@@ -2,6 +2,7 @@
 // noting first whether the secret appeared (conformance T-05).
 import type { MiddlewareHandler } from 'hono';
 import { sha256 } from '../protocol/signing.ts';
+import { runLabel } from '../core.ts';
 import type { NewJournalEntry } from '../store/types.ts';
 import type { AxisEnv, Exchange } from './context.ts';
 
@@ -60,9 +61,12 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
   const body = exchange.body;
   const headers: Record<string, string> = {};
   for (const [name, value] of exchange.logical?.entries ?? []) headers[name] = redact(value, secret);
+  // The exchange belongs to the tenant of the system it was made as: a tenant sees requests made
+  // in its systems' names, even failed ones, and nothing of anyone else's.
   const entry: NewJournalEntry = {
     time,
-    run: core.run,
+    run: runLabel(core, system?.tenant),
+    tenant: system?.tenant,
     operation: exchange.operation,
     method: exchange.method,
     path: exchange.path,

@@ -12,6 +12,8 @@ export function toStoredPacket(args: {
   caller: string;
   injected: boolean;
   created: Date;
+  /** The sender's tenant, when it has one. */
+  tenant?: string;
 }): StoredPacket {
   const { packet } = args;
   const base = {
@@ -23,6 +25,7 @@ export function toStoredPacket(args: {
     sha256: sha256(args.bytes).toString('hex'),
     injected: args.injected,
     created: args.created,
+    ...(args.tenant === undefined ? {} : { tenant: args.tenant }),
   };
   if (!packet) return { ...base, kind: 'unknown' };
   if (packet.kind === 'status') {

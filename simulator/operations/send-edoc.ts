@@ -91,7 +91,7 @@ export const sendEdoc: Operation = {
       serviceType,
       now,
     );
-    const stored = toStoredPacket({ senderId, bytes, packet, messageType, serviceType, caller: caller.systemId, injected: false, created: now });
+    const stored = toStoredPacket({ senderId, bytes, packet, messageType, serviceType, caller: caller.systemId, injected: false, created: now, tenant: caller.tenant });
     await core.store.acceptSend(stored, deliveries);
     exchange.senderId = senderId;
     exchange.receiverIds = deliveries.map((d) => d.receiverId);
