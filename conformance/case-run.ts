@@ -19,6 +19,7 @@ export class CaseStop {
 
 const PASSED: LocalizedText = { vi: 'Đạt', en: 'Passed' };
 export const OPERATOR_SKIPPED: LocalizedText = { vi: 'Người vận hành bỏ qua', en: 'operator skipped' };
+export const INTERRUPTED: LocalizedText = { vi: 'Người vận hành dừng lượt chạy (Ctrl-C)', en: 'operator stopped the run (Ctrl-C)' };
 // The `expected` sentence of cases that end without a judgement of the SUT.
 const APPLICABLE: LocalizedText = { vi: 'Ca kiểm thử được chạy và áp dụng cho hệ thống', en: 'The case is run and applies to the system' };
 const JUDGED: LocalizedText = { vi: 'Bộ kiểm thử chạy ca đến khi có kết luận', en: 'The harness runs the case to a judgement' };
@@ -50,6 +51,10 @@ export class CaseRun {
   state: unknown;
   started = Date.now();
   durationMs = 0;
+  /** Epoch ms the case's next deadline counts from: its latest stimulus delivered, or the latest answer it got. */
+  clockFrom?: number;
+  /** The case's place among the triggers in flight (runner.ts), held until its next wait ends. */
+  triggerPlace?: () => void;
   private skipRequested?: (stop: CaseStop) => void;
   readonly skipped: Promise<never>;
 
@@ -64,8 +69,13 @@ export class CaseRun {
     this.skipped.catch(() => undefined);
   }
 
-  operatorSkip(): void {
-    this.skipRequested?.(new CaseStop('skip', OPERATOR_SKIPPED, undefined, undefined, true));
+  releaseTriggerPlace(): void {
+    this.triggerPlace?.();
+    this.triggerPlace = undefined;
+  }
+
+  operatorSkip(reason: LocalizedText = OPERATOR_SKIPPED): void {
+    this.skipRequested?.(new CaseStop('skip', reason, undefined, undefined, true));
   }
 }
 

@@ -35,6 +35,10 @@ export interface ReferenceRunOptions {
   cases?: readonly CaseDefinition[];
   progress?: ProgressReporter;
   concurrency?: number;
+  /** Triggers given to the reference agency at once (default 1). */
+  parallelTriggers?: number;
+  /** Ends the run early with a partial report (Ctrl-C). */
+  interrupt?: AbortSignal;
   /** Lines the agency logs (default: dropped). */
   log?: (line: string) => void;
 }
@@ -68,6 +72,8 @@ export async function runReferenceSuite(options: ReferenceRunOptions): Promise<R
       pki: options.pki,
       progress: options.progress,
       concurrency: options.concurrency,
+      parallelTriggers: options.parallelTriggers,
+      interrupt: options.interrupt,
     });
   } finally {
     await agency.stop();

@@ -5,8 +5,10 @@ import type { Finding, LocalizedText } from '../edxml/finding.ts';
 import { createAgencyAllocator, type AgencyAllocator } from './agency-allocator.ts';
 import type { AxisPort } from './axis-port.ts';
 import type { CaseContext, CaseDefinition, CaseDocument, FaultWindow, JudgeContext, RunFacts, RunPki, WaitOptions } from './case.ts';
-import { CaseRun, CaseStop, errorText, OPERATOR_SKIPPED, outcomeOf } from './case-run.ts';
-import { waitOnJournal } from './journal-wait.ts';
+import { CaseRun, CaseStop, errorText, INTERRUPTED, OPERATOR_SKIPPED, outcomeOf } from './case-run.ts';
+import { arrivalOf, waitOnJournal, type Found } from './journal-wait.ts';
+import { watchLoopStalls } from './loop-stalls.ts';
+import { createGate, createRateGate, type Gate } from './pacing.ts';
 import { catalogueEntry, casesOfProfile, type RunProfile } from './catalogue.ts';
 import type { Driver } from './drivers/driver.ts';
 import { triggerJson } from './drivers/trigger.ts';
@@ -37,6 +39,12 @@ export interface RunOptions {
   operatorSkip?: readonly string[];
   /** At most this many concurrent cases at once (default: all of them, as the spec says; waits are event-driven and cost nothing idle). */
   concurrency?: number;
+  /** Triggers given to the driver at once (default 1: a vendor's trigger may start a JVM, a person may be following the manual driver). */
+  parallelTriggers?: number;
+  /** Documents injected into the SUT's mailboxes per second at most (default 10), one after the other. */
+  injectionsPerSecond?: number;
+  /** Aborting it (Ctrl-C) ends every unfinished case as skipped by the operator; the run still reports. */
+  interrupt?: AbortSignal;
   allocator?: AgencyAllocator;
   progress?: ProgressReporter;
   /** The run's test PKI, for cases whose counterparts send signed documents. */
@@ -53,8 +61,21 @@ export class RunConfigError extends Error {
   }
 }
 
+/** Short labels of what a waiting case waits for, shown on the progress line. */
+const WAITING = {
+  triggerTurn: { vi: 'chờ lượt kích hoạt', en: 'trigger turn' },
+  triggerAccept: { vi: 'chờ hệ thống nhận lệnh', en: 'SUT to accept the trigger' },
+  injectTurn: { vi: 'chờ lượt gửi văn bản', en: 'injection turn' },
+} as const;
+
+export const DEFAULT_INJECTIONS_PER_SECOND = 10;
+
 export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const startedAt = new Date();
+  const triggerGate = createGate(options.parallelTriggers ?? 1);
+  const injectionGate = createGate(1);
+  const injectionRate = createRateGate(options.injectionsPerSecond ?? DEFAULT_INJECTIONS_PER_SECOND);
+  const stalls = watchLoopStalls();
   const journal = options.port.journal;
   const allocator = options.allocator ?? createAgencyAllocator();
   const facts: RunFacts = { runId: options.runId, sutCode: options.sut.code, timing: options.timing, ...(options.pki ? { pki: options.pki } : {}) };
@@ -80,19 +101,36 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const runs = casesOfProfile(options.profile).map((entry) => new CaseRun(definitions.get(entry.id), entry));
   options.progress?.runStarted({ runId: options.runId, total: runs.length });
 
-  const responseMs = (run: CaseRun, wait: WaitOptions): number => {
+  /**
+   * Where a wait's deadline counts from and its budget: from the case's latest stimulus (document
+   * injected, trigger accepted) or the answer its previous wait got, whichever came last.
+   */
+  const deadlineOf = (run: CaseRun, wait: WaitOptions): { from: number; ms: number } => {
     let ms = (wait.deadlineSeconds ?? options.timing.responseSeconds) * 1000;
-    const now = Date.now();
+    let from = run.clockFrom ?? Date.now();
     for (const { window } of run.faults) {
       if (window.end) continue;
       // F-04: the deadline starts when a timed fault (silence) ends; F-05: latency stretches it.
       if (window.fault.durationMs !== undefined && window.fault.kind === 'silence') {
-        ms += Math.max(0, window.start.getTime() + window.fault.durationMs - now);
+        from = Math.max(from, window.start.getTime() + window.fault.durationMs);
       }
       if (window.fault.kind === 'delay' && window.fault.delayMs) ms += window.fault.delayMs * CALLS_PER_FLOW;
     }
-    return ms;
+    return { from, ms };
   };
+
+  /** A place at `gate` for the case; given back at once if the operator skips the case meanwhile. */
+  const enterFor = async (run: CaseRun, gate: Gate): Promise<() => void> => {
+    const entering = gate.enter(run.done.signal);
+    try {
+      return await Promise.race([entering, run.skipped]);
+    } catch (e) {
+      entering.then((release) => release(), () => undefined);
+      throw e;
+    }
+  };
+
+  const waiting = (run: CaseRun, what: LocalizedText | undefined) => options.progress?.caseWaiting?.(run.entry.id, what);
 
   const ownEntries = (run: CaseRun): readonly JournalEntry[] => run.traffic.of(journal.snapshot());
 
@@ -142,14 +180,42 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const caseContext = (run: CaseRun): CaseContext => {
     const judge = judgeContext(run);
     let triggers = 0;
-    const waitForValue = <T>(initial: () => T | undefined, onEntry: (entry: JournalEntry) => T | undefined, wait: WaitOptions): Promise<T> =>
-      waitOnJournal(journal, { ms: responseMs(run, wait), expected: wait.expected, caseDone: run.done.signal, stopped: () => run.stop }, initial, onEntry);
-    const waitUntil = <T>(check: (entries: readonly JournalEntry[]) => T | undefined, wait: WaitOptions): Promise<T> =>
-      waitForValue(
-        () => check(journal.snapshot()),
-        () => check(journal.snapshot()),
+    const waitForValue = async <T>(probe: Parameters<typeof waitOnJournal<T>>[2], wait: WaitOptions): Promise<T> => {
+      waiting(run, wait.expected);
+      try {
+        const found: Found<T> = await waitOnJournal(
+          journal,
+          { ...deadlineOf(run, wait), expected: wait.expected, caseDone: run.done.signal, stopped: () => run.stop, stalls },
+          probe,
+        );
+        // The next wait of the case answers this answer: its deadline counts from here.
+        run.clockFrom = Math.max(run.clockFrom ?? 0, found.at);
+        return found.value;
+      } finally {
+        waiting(run, undefined);
+        run.releaseTriggerPlace();
+      }
+    };
+    const waitUntil = <T>(check: (entries: readonly JournalEntry[]) => T | undefined, wait: WaitOptions): Promise<T> => {
+      const whole = (): Found<T> | undefined => {
+        const entries = journal.snapshot();
+        const value = check(entries);
+        return value === undefined ? undefined : { value, at: arrivalOf(entries, check) };
+      };
+      return waitForValue(
+        {
+          initial: whole,
+          // Only an entry of the case's own traffic (its agencies, documents, packets) can answer
+          // it: others are not re-checked as they land (the journal is not rescanned per entry).
+          // Should a check read anything else, the check before a deadline is declared missed sees it.
+          onEntry: (entry) => {
+            const own = run.traffic.of(journal.snapshot());
+            return own[own.length - 1] === entry ? whole() : undefined;
+          },
+        },
         wait,
       );
+    };
     return {
       ...judge,
       get agencies() {
@@ -187,15 +253,45 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
             en: `Case ${run.entry.id} sent as an agency that is not its counterpart: ${request.from}`,
           });
         }
-        const result = await options.port.inject(request);
+        waiting(run, WAITING.injectTurn);
+        const release = await enterFor(run, injectionGate);
+        let result;
+        try {
+          await injectionRate.pass(run.done.signal);
+          result = await options.port.inject(request);
+        } finally {
+          release();
+          waiting(run, undefined);
+        }
         run.senderIds.add(result.senderId);
         if (result.journalId !== undefined) run.evidence.add(result.journalId);
+        // The deadline of what the case now awaits counts from the delivery.
+        const delivered = result.journalId === undefined ? undefined : journal.snapshot().findLast((e) => e.id === result.journalId);
+        run.clockFrom = delivered?.time.getTime() ?? Date.now();
         return result;
       },
       async trigger(action) {
         triggers++;
-        const trigger = triggerJson(options.runId, run.entry.id, action, options.timing.responseSeconds);
-        const outcome = await options.driver.trigger({ trigger, operatorSkip: () => run.operatorSkip(), caseDone: run.done.signal });
+        // The budget the trigger JSON states is the one the following wait applies (faults included).
+        const budget = deadlineOf(run, { expected: WAITING.triggerAccept }).ms / 1000;
+        const trigger = triggerJson(options.runId, run.entry.id, action, budget);
+        // A triggered action holds its place until the case has seen the SUT act on it (its next
+        // wait ends) or the case ends: "one at a time" means one action the SUT is carrying out,
+        // not merely one driver call (an in-process or webhook trigger is accepted at once).
+        // A case triggering twice before it waits keeps the place it has.
+        if (!run.triggerPlace) {
+          waiting(run, WAITING.triggerTurn);
+          run.triggerPlace = await enterFor(run, triggerGate);
+        }
+        let outcome;
+        try {
+          waiting(run, WAITING.triggerAccept);
+          outcome = await options.driver.trigger({ trigger, operatorSkip: () => run.operatorSkip(), caseDone: run.done.signal });
+        } finally {
+          waiting(run, undefined);
+        }
+        // That budget counts from the acceptance.
+        run.clockFrom = Date.now();
         const record: HarnessRecord = {
           id: `${run.entry.id}/trigger-${triggers}`,
           caseId: run.entry.id,
@@ -222,8 +318,13 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
       async waitFor(predicate, wait) {
         // Each entry is tested once, when it lands (the backlog once, at the start).
         const found = await waitForValue(
-          () => journal.snapshot().find(predicate),
-          (entry) => (predicate(entry) ? entry : undefined),
+          {
+            initial: () => {
+              const entry = journal.snapshot().find(predicate);
+              return entry && { value: entry, at: entry.time.getTime() };
+            },
+            onEntry: (entry) => (predicate(entry) ? { value: entry, at: entry.time.getTime() } : undefined),
+          },
           wait,
         );
         run.evidence.add(found.id);
@@ -252,6 +353,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
         if (!last) return;
         await options.port.clearFault(last.id);
         last.window.end = new Date();
+        run.clockFrom = last.window.end.getTime();
       },
     };
   };
@@ -275,7 +377,9 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const runPositive = async (run: CaseRun): Promise<void> => {
     options.progress?.caseStarted(run.entry);
     run.started = Date.now();
-    if (skipIds.has(run.entry.id)) {
+    if (options.interrupt?.aborted) {
+      run.stop = new CaseStop('skip', INTERRUPTED, undefined, undefined, true);
+    } else if (skipIds.has(run.entry.id)) {
       run.stop = new CaseStop('skip', OPERATOR_SKIPPED, undefined, undefined, true);
     } else if (!run.definition) {
       run.stop = new CaseStop('error', {
@@ -300,6 +404,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
         run.stop ??= new CaseStop('error', errorText(e));
       }
     }
+    run.releaseTriggerPlace();
     run.durationMs = Date.now() - run.started;
     if (run.stop || !run.definition?.absence) finish(run);
   };
@@ -319,6 +424,12 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
     await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
   };
 
+  // Ctrl-C: every case still running ends skipped by the operator, and the run reports what it has.
+  const onInterrupt = () => {
+    for (const run of runs) if (!outcomes.has(run)) run.operatorSkip(INTERRUPTED);
+  };
+  options.interrupt?.addEventListener('abort', onInterrupt, { once: true });
+
   const concurrent = runs.filter((r) => r.definition?.schedule !== 'alone');
   const alone = runs.filter((r) => r.definition?.schedule === 'alone');
   await pool(concurrent, Math.max(1, options.concurrency ?? concurrent.length));
@@ -332,8 +443,22 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
       en: `Settle window of ${options.timing.settleSeconds} s for absence checks`,
     });
     // The one deliberate wait of a run: absence ("at most one …") can only be judged after quiet time.
-    await new Promise((resolve) => setTimeout(resolve, options.timing.settleSeconds * 1000));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, options.timing.settleSeconds * 1000);
+      function done() {
+        clearTimeout(timer);
+        options.interrupt?.removeEventListener('abort', done);
+        resolve();
+      }
+      options.interrupt?.addEventListener('abort', done, { once: true });
+    });
     for (const run of pendingAbsence) {
+      if (options.interrupt?.aborted) {
+        // Quiet time cut short: an absence judged now could not be trusted.
+        run.stop = new CaseStop('skip', INTERRUPTED, undefined, undefined, true);
+        finish(run);
+        continue;
+      }
       try {
         await run.definition!.absence!(judgeContext(run), run.state);
       } catch (e) {
@@ -343,6 +468,8 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
     }
   }
 
+  options.interrupt?.removeEventListener('abort', onInterrupt);
+  stalls.stop();
   const cases = runs.map((r) => outcomes.get(r)!);
   const record: RunRecord = {
     runId: options.runId,

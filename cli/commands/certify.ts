@@ -52,6 +52,7 @@ interface CertifyArgs {
   certifierKey?: string;
   certifierPassword?: string;
   skip: string[];
+  parallelTriggers: number;
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -67,6 +68,9 @@ function checkArgs(args: CertifyArgs): { profile: RunProfile; timing: Timing } {
       'Chọn --serve, hoặc cả ba --axis, --control-url và --control-token',
       'Choose --serve, or all three of --axis, --control-url and --control-token',
     );
+  }
+  if (!Number.isInteger(args.parallelTriggers) || args.parallelTriggers < 1) {
+    throw new CliError('CERTIFY-PARALLEL-TRIGGERS', '--parallel-triggers phải là số nguyên dương', '--parallel-triggers must be a positive integer');
   }
   if ((args.certifierKey === undefined) !== (args.certifierPassword === undefined)) {
     throw new CliError('CERTIFY-CERTIFIER', '--certifier-key và --certifier-password đi cùng nhau', '--certifier-key and --certifier-password go together');
@@ -144,7 +148,12 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       .option('settle-seconds', { type: 'number', describe: 'cửa sổ lắng (giây) / settle window (s)' })
       .option('certifier-key', { type: 'string', describe: 'khoá người chứng nhận (.p12) / certifier key (.p12)' })
       .option('certifier-password', { type: 'string', describe: 'mật khẩu .p12 / .p12 password' })
-      .option('skip', { type: 'string', array: true, default: [], describe: 'ca người vận hành bỏ qua / cases the operator skips' }) as never,
+      .option('skip', { type: 'string', array: true, default: [], describe: 'ca người vận hành bỏ qua / cases the operator skips' })
+      .option('parallel-triggers', {
+        type: 'number',
+        default: 1,
+        describe: 'số lệnh kích hoạt cùng lúc / triggers given to the driver at once',
+      }) as never,
   run: async (args) => {
     const { profile, timing } = checkArgs(args);
     let driverSpec;
@@ -171,9 +180,18 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     const { trustAnchors } = runTrust(pki, added);
     const runId = newRunId();
     const resources = new Resources();
-    // The SUT runs in its own process group (so it can be stopped whole): an interrupted session
-    // must stop it and the server before leaving, or they would outlive truc.
+    // The first Ctrl-C ends the run early: unfinished cases end skipped by the operator and the
+    // partial report is written (verdict incomplete). A second one, or SIGTERM, leaves at once;
+    // the SUT runs in its own process group (so it can be stopped whole) and is stopped with the
+    // server before leaving, or they would outlive truc.
+    const interrupt = new AbortController();
     const interrupted = async (signal: NodeJS.Signals) => {
+      if (signal === 'SIGINT' && !interrupt.signal.aborted) {
+        process.stderr.write('\ntruc: dừng lượt chạy, đang ghi báo cáo dở dang (Ctrl-C lần nữa để thoát ngay) / stopping the run, writing the partial report (Ctrl-C again to leave at once)\n');
+        interrupt.abort();
+        process.once('SIGINT', interrupted);
+        return;
+      }
       process.stderr.write(`truc: dừng giữa chừng / interrupted (${signal})\n`);
       await resources.release();
       process.exit(2);
@@ -255,6 +273,8 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
         suiteVersion: SUITE_VERSION,
         pki,
         operatorSkip: args.skip,
+        parallelTriggers: args.parallelTriggers,
+        interrupt: interrupt.signal,
         progress: createProgressReporter(process.stderr),
       });
       const outputs = await writeRun(record, { dir: args.out, junit: args.junit, certifier, pki });
