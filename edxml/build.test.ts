@@ -14,7 +14,7 @@ describe('buildPacket', () => {
   it('writes the same bytes for the same packet', () => {
     const make = () => composeEdoc({ from: '000.00.00.G22', to: ['G12'], codeNumber: '1', codeNotation: 'X', promulgationDate: '2025/09/30', subject: 'Về việc', attachments: [{ name: 'a', contentType: 'text/plain', bytes: new Uint8Array([1, 2, 3]) }] });
     expect(Buffer.compare(Buffer.from(buildPacket(make())), Buffer.from(buildPacket(make())))).toBe(0);
-    expect(new TextDecoder().decode(buildPacket(make()))).toContain('<ContentTransferEncoded>AQID</ContentTransferEncoded>');
+    expect(new TextDecoder().decode(buildPacket(make()))).toContain('<edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">AQID</edXML:ContentTransferEncoded>');
   });
 
   it('round-trips every fixture that parses: parse(build(parse(f))) equals parse(f)', async () => {

@@ -1,5 +1,11 @@
-// Packet writer: the canonical layout of docs/validate.md, UTF-8, one-line base64, and the same bytes
-// for the same input (element order comes from layout.ts, never from object key order).
+// The one packet writer: UTF-8, one-line base64, the same bytes for the same input (element order
+// comes from layout.ts, never from object key order), and the namespace layout of VNPT's Java SDK.
+// Most agency systems read packets with that SDK, whose parser (JAXP defaults, namespace-unaware,
+// then JDOM2's DOMBuilder) throws IllegalAddException on a prefixed root that also declares the
+// default namespace. So the writer copies the SDK's own output: an unprefixed root declaring only
+// the default namespace, `xmlns:edXML` on edXMLEnvelope with every QCVN element below it prefixed,
+// AttachmentEncoded and its payload fields unprefixed, and ContentTransferEncoded prefixed with its
+// own declaration.
 import { XMLBuilder } from 'fast-xml-parser';
 import {
   ATTACHMENT_FIELDS,
@@ -28,7 +34,9 @@ import {
 /** fast-xml-parser's ordered node shape: `{ name: children, ':@': attributes }` or `{ '#text': value }`. */
 type XmlNode = Record<string, unknown>;
 
+/** The prefix the SDK binds on edXMLEnvelope (and again on each ContentTransferEncoded). */
 const PREFIX = 'edXML:';
+const q = (name: string) => `${PREFIX}${name}`;
 
 const builder = new XMLBuilder({
   preserveOrder: true,
@@ -48,137 +56,145 @@ function element(name: string, children: XmlNode[], attributes?: Record<string, 
   return node;
 }
 
-/** Leaf elements for the fields that are present, in layout order. */
-function leaves<T extends object>(value: T | undefined, fields: readonly (readonly [string, string])[]): XmlNode[] {
+type Fields = readonly (readonly [string, string])[];
+
+/** Leaf elements for the fields that are present, in layout order; `name` maps to the written name. */
+function leaves<T extends object>(value: T | undefined, fields: Fields, name: (n: string) => string = q): XmlNode[] {
   if (!value) return [];
   const out: XmlNode[] = [];
-  for (const [field, name] of fields) {
+  for (const [field, element_] of fields) {
     const v = (value as Record<string, unknown>)[field];
-    if (typeof v === 'string') out.push(element(name, text(v)));
+    if (typeof v === 'string') out.push(element(name(element_), text(v)));
   }
   return out;
 }
 
-/** A group element, omitted when none of its fields is present (absent stays absent on re-parse). */
-function group<T extends object>(name: string, value: T | undefined, fields: readonly (readonly [string, string])[]): XmlNode[] {
+/** An envelope group element, omitted when absent (absent stays absent on re-parse). */
+function group<T extends object>(name: string, value: T | undefined, fields: Fields): XmlNode[] {
   if (!value) return [];
-  return [element(name, leaves(value, fields))];
+  return [element(q(name), leaves(value, fields))];
 }
 
-function extension(ext: ExtensionElement, inScopeNs: string): XmlNode {
+const leaf = (name: string, value: string | undefined): XmlNode[] => (value === undefined ? [] : [element(q(name), text(value))]);
+
+/**
+ * An element kept from a parsed packet, written inside the envelope. A QCVN element takes the bound
+ * `edXML:` prefix; an element of another namespace is written unprefixed and declares its namespace
+ * as the default when the scope's default differs (as the XMLDSig Signature does). Other attributes,
+ * prefix declarations included, stay as written.
+ */
+function extension(ext: ExtensionElement, defaultNs: string): XmlNode {
   const ns = ext.namespace ?? QCVN_NS;
   const attributes = { ...ext.attributes };
-  if (ns !== inScopeNs) attributes.xmlns = ns;
-  const children: XmlNode[] = ext.children.map((c) => extension(c, ns));
+  let inner = defaultNs;
+  if (ns === QCVN_NS) {
+    if (attributes.xmlns !== undefined) inner = attributes.xmlns;
+  } else {
+    if (ns !== defaultNs || attributes.xmlns !== undefined) attributes.xmlns = ns;
+    inner = ns;
+  }
+  const children: XmlNode[] = ext.children.map((c) => extension(c, inner));
   if (ext.text !== undefined) children.unshift({ '#text': ext.text });
-  return element(ext.name, children, attributes);
+  return element(ns === QCVN_NS ? q(ext.name) : ext.name, children, attributes);
 }
 
 function messageHeader(h: MessageHeader): XmlNode {
-  const children: XmlNode[] = [
+  const other = h.otherInfo ? leaves(h.otherInfo, OTHER_INFO_FIELDS) : [];
+  if (h.otherInfo && h.otherInfo.appendixes.length > 0) {
+    other.push(element(q('Appendixes'), h.otherInfo.appendixes.map((a) => element(q('Appendix'), text(a)))));
+  }
+  return element(q('MessageHeader'), [
     ...group('From', h.from, ORGANIZATION_FIELDS),
-    ...h.to.map((o) => element('To', leaves(o, ORGANIZATION_FIELDS))),
-  ];
-  if (h.documentId !== undefined) children.push(element('DocumentId', text(h.documentId)));
-  children.push(
+    ...h.to.map((o) => element(q('To'), leaves(o, ORGANIZATION_FIELDS))),
+    ...leaf('DocumentId', h.documentId),
     ...group('Code', h.code, CODE_FIELDS),
     ...group('PromulgationInfo', h.promulgationInfo, PROMULGATION_FIELDS),
     ...group('DocumentType', h.documentType, DOCUMENT_TYPE_FIELDS),
-  );
-  if (h.subject !== undefined) children.push(element('Subject', text(h.subject)));
-  if (h.content !== undefined) children.push(element('Content', text(h.content)));
-  children.push(...group('SignerInfo', h.signerInfo, SIGNER_FIELDS));
-  if (h.dueDate !== undefined) children.push(element('DueDate', text(h.dueDate)));
-  if (h.toPlaces.length > 0) children.push(element('ToPlaces', h.toPlaces.map((p) => element('Place', text(p)))));
-  if (h.otherInfo) {
-    const other = leaves(h.otherInfo, OTHER_INFO_FIELDS);
-    if (h.otherInfo.appendixes.length > 0) {
-      other.push(element('Appendixes', h.otherInfo.appendixes.map((a) => element('Appendix', text(a)))));
-    }
-    children.push(element('OtherInfo', other));
-  }
-  children.push(...h.responseFor.map((r) => element('ResponseFor', leaves(r, RESPONSE_FOR_FIELDS))));
-  if (h.steeringType !== undefined) children.push(element('SteeringType', text(h.steeringType)));
-  children.push(...h.extensions.map((e) => extension(e, QCVN_NS)));
-  return element(`${PREFIX}MessageHeader`, children);
+    ...leaf('Subject', h.subject),
+    ...leaf('Content', h.content),
+    ...group('SignerInfo', h.signerInfo, SIGNER_FIELDS),
+    ...leaf('DueDate', h.dueDate),
+    ...(h.toPlaces.length > 0 ? [element(q('ToPlaces'), h.toPlaces.map((p) => element(q('Place'), text(p))))] : []),
+    ...(h.otherInfo ? [element(q('OtherInfo'), other)] : []),
+    ...h.responseFor.map((r) => element(q('ResponseFor'), leaves(r, RESPONSE_FOR_FIELDS))),
+    ...leaf('SteeringType', h.steeringType),
+    ...h.extensions.map((e) => extension(e, QCVN_NS)),
+  ]);
 }
 
 function business(b: Business): XmlNode {
-  const children: XmlNode[] = [];
-  const leaf = (name: string, v: string | undefined) => {
-    if (v !== undefined) children.push(element(name, text(v)));
-  };
-  leaf('BussinessDocType', b.bussinessDocType);
-  leaf('BussinessDocReason', b.bussinessDocReason);
-  leaf('DocumentId', b.documentId);
-  leaf('Paper', b.paper);
-  children.push(...group('StaffInfo', b.staffInfo, STAFF_FIELDS));
+  const children: XmlNode[] = [
+    ...leaf('BussinessDocType', b.bussinessDocType),
+    ...leaf('BussinessDocReason', b.bussinessDocReason),
+    ...leaf('DocumentId', b.documentId),
+    ...leaf('Paper', b.paper),
+    ...group('StaffInfo', b.staffInfo, STAFF_FIELDS),
+  ];
   if (b.documentInfo) {
-    const info: XmlNode[] = [];
-    if (b.documentInfo.documentInfo !== undefined) info.push(element('DocumentInfo', text(b.documentInfo.documentInfo)));
-    if (b.documentInfo.documentReceiver !== undefined) {
-      info.push(element('DocumentReceiver', text(b.documentInfo.documentReceiver)));
-    }
+    const info: XmlNode[] = [
+      ...leaf('DocumentInfo', b.documentInfo.documentInfo),
+      ...leaf('DocumentReceiver', b.documentInfo.documentReceiver),
+    ];
     if (b.documentInfo.receivers.length > 0) {
       const receivers = b.documentInfo.receivers.map((r) =>
-        element('Receiver', leaves(r, [['organId', 'OrganId'], ['receiverType', 'ReceiverType']])),
+        element(q('Receiver'), leaves(r, [['organId', 'OrganId'], ['receiverType', 'ReceiverType']])),
       );
-      info.push(element('ReceiverList', receivers));
+      info.push(element(q('ReceiverList'), receivers));
     }
-    children.push(element('BussinessDocumentInfo', info));
+    children.push(element(q('BussinessDocumentInfo'), info));
   }
   if (b.replacements.length > 0) {
-    const entries = b.replacements.map((r) => {
-      const entry: XmlNode[] = [];
-      if (r.documentId !== undefined) entry.push(element('DocumentId', text(r.documentId)));
-      entry.push(element('OrganIdList', r.organIds.map((id) => element('OrganId', text(id)))));
-      return element('ReplacementInfo', entry);
-    });
-    children.push(element('ReplacementInfoList', entries));
+    const entries = b.replacements.map((r) =>
+      element(q('ReplacementInfo'), [
+        ...leaf('DocumentId', r.documentId),
+        element(q('OrganIdList'), r.organIds.map((id) => element(q('OrganId'), text(id)))),
+      ]),
+    );
+    children.push(element(q('ReplacementInfoList'), entries));
   }
-  return element('Bussiness', children);
+  return element(q('Bussiness'), children);
 }
+
+const envelope = (children: XmlNode[]): XmlNode => element(q('edXMLEnvelope'), children, { 'xmlns:edXML': QCVN_NS });
+
+/** A payload: unprefixed fields, then the prefixed body declaring its own prefix, as the SDK writes it. */
+const payload = (a: EdocPacket['attachments'][number]): XmlNode =>
+  element('Attachment', [
+    ...leaves(a, ATTACHMENT_FIELDS, (n) => n),
+    element(q(ENCODED_ELEMENT), text(a.encoded), { 'xmlns:edXML': QCVN_NS }),
+  ]);
 
 function edocEnvelope(p: EdocPacket): XmlNode[] {
   const header: XmlNode[] = [messageHeader(p.header)];
   if (p.traceHeaders.length > 0 || p.business) {
-    const trace = p.traceHeaders.map((t) => element('TraceHeader', leaves(t, TRACE_FIELDS)));
+    const trace = p.traceHeaders.map((t) => element(q('TraceHeader'), leaves(t, TRACE_FIELDS)));
     if (p.business) trace.push(business(p.business));
-    header.push(element(`${PREFIX}TraceHeaderList`, trace));
+    header.push(element(q('TraceHeaderList'), trace));
   }
   if (p.signature) header.push(extension(p.signature, QCVN_NS));
-  const references = p.manifest.map((r) => element(`${PREFIX}Reference`, leaves(r, REFERENCE_FIELDS)));
-  const body = element(`${PREFIX}edXMLBody`, [element(`${PREFIX}edXMLManifest`, references, { version: '1.0' })]);
-  const attachments = p.attachments.map((a) =>
-    element(`${PREFIX}Attachment`, [...leaves(a, ATTACHMENT_FIELDS), element(ENCODED_ELEMENT, text(a.encoded))]),
-  );
-  return [
-    element(`${PREFIX}edXMLEnvelope`, [element(`${PREFIX}edXMLHeader`, header), body]),
-    element(`${PREFIX}AttachmentEncoded`, attachments),
-  ];
+  const references = p.manifest.map((r) => element(q('Reference'), leaves(r, REFERENCE_FIELDS)));
+  const body = element(q('edXMLBody'), [element(q('edXMLManifest'), references, { version: '1.0' })]);
+  return [envelope([element(q('edXMLHeader'), header), body]), element('AttachmentEncoded', p.attachments.map(payload))];
 }
 
 function statusEnvelope(p: StatusPacket): XmlNode[] {
   const h = p.header;
-  const children: XmlNode[] = [...group('From', h.from, ORGANIZATION_FIELDS)];
-  children.push(...group('ResponseFor', h.responseFor, RESPONSE_FOR_FIELDS));
-  children.push(...group('StaffInfo', h.staffInfo, STAFF_FIELDS));
-  for (const [name, v] of [
-    ['StatusCode', h.statusCode],
-    ['Description', h.description],
-    ['Timestamp', h.timestamp],
-  ] as const) {
-    if (v !== undefined) children.push(element(name, text(v)));
-  }
-  children.push(...h.extensions.map((e) => extension(e, QCVN_NS)));
-  const header = element(`${PREFIX}edXMLHeader`, [element(`${PREFIX}MessageHeader`, children)]);
-  return [element(`${PREFIX}edXMLEnvelope`, [header])];
+  const children: XmlNode[] = [
+    ...group('From', h.from, ORGANIZATION_FIELDS),
+    ...group('ResponseFor', h.responseFor, RESPONSE_FOR_FIELDS),
+    ...group('StaffInfo', h.staffInfo, STAFF_FIELDS),
+    ...leaf('StatusCode', h.statusCode),
+    ...leaf('Description', h.description),
+    ...leaf('Timestamp', h.timestamp),
+    ...h.extensions.map((e) => extension(e, QCVN_NS)),
+  ];
+  return [envelope([element(q('edXMLHeader'), [element(q('MessageHeader'), children)])])];
 }
 
-/** Serialises a packet in the canonical layout: deterministic UTF-8 bytes, one-line base64. */
+/** Serialises a packet in the SDK's layout: deterministic UTF-8 bytes, one-line base64. */
 export function buildPacket(packet: Packet): Uint8Array {
   const content = packet.kind === 'edoc' ? edocEnvelope(packet) : statusEnvelope(packet);
-  const root = element(`${PREFIX}edXML`, content, { 'xmlns:edXML': QCVN_NS, xmlns: QCVN_NS });
+  const root = element('edXML', content, { xmlns: QCVN_NS });
   const xml = builder.build([root]) as string;
   return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${xml.trimStart()}`);
 }

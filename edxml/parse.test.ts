@@ -48,7 +48,7 @@ describe('parsePacket', () => {
     const xml = new TextDecoder().decode(
       buildPacket(composeStatus({ from: 'G12', responseFor: { organId: '000.00.00.G22' }, statusCode: '03', timestamp: '2025/09/30 09:00:00' })),
     );
-    const r = parsePacket(xml.replace('<StatusCode>03</StatusCode>', '<StatusCode>3</StatusCode>'));
+    const r = parsePacket(xml.replace('<edXML:StatusCode>03</edXML:StatusCode>', '<edXML:StatusCode>3</edXML:StatusCode>'));
     expect(r.kind).toBe('status');
     expect((r.packet as StatusPacket).header.statusCode).toBe('03');
     expect(rulesOf(r)).toEqual(['EDXML-STATUS-001']);
@@ -70,8 +70,8 @@ describe('parsePacket', () => {
       ),
     );
     const moved = xml
-      .replace(/<Bussiness>[\s\S]*<\/Bussiness>/, '')
-      .replace('<Subject>first</Subject>', '<Subject>first</Subject><Subject>second</Subject><Bussiness><BussinessDocType>1</BussinessDocType></Bussiness>');
+      .replace(/<edXML:Bussiness>[\s\S]*<\/edXML:Bussiness>/, '')
+      .replace('<edXML:Subject>first</edXML:Subject>', '<edXML:Subject>first</edXML:Subject><Subject>second</Subject><Bussiness><BussinessDocType>1</BussinessDocType></Bussiness>');
     const r = parsePacket(moved);
     const p = r.packet as EdocPacket;
     expect(p.header.subject).toBe('first');

@@ -50,6 +50,12 @@ describe('scanXml', () => {
     expect(r.envelope).toContain('REVG');
   });
 
+  it('cuts out a body with character references decoded (JDOM writes the CR of MIME base64 as &#xD;)', () => {
+    const r = scanXml('<r><ContentTransferEncoded>QUJD&#xD;\nREVG&#13;\n</ContentTransferEncoded></r>');
+    expect(r.problem).toBeUndefined();
+    expect(r.encodedBodies).toEqual(['QUJD\r\nREVG\r\n']);
+  });
+
   it('does not mistake a tag inside a comment for an attachment', () => {
     const r = scanXml('<r><!-- <ContentTransferEncoded>x</ContentTransferEncoded> --><a>b</a></r>');
     expect(r.problem).toBeUndefined();

@@ -3,10 +3,13 @@
 // well-formedness (fast-xml-parser accepts `<a><b></a>`), bounds the nesting depth so that nothing
 // downstream can overflow the stack, and cuts the attachment bodies out of the text so that
 // megabytes of base64 never go through the parser's value handling: each body is kept as a
-// substring of the input (V8 shares the memory) and handed to the packet model directly.
+// substring of the input (V8 shares the memory) and handed to the packet model directly. A body
+// with character references (JDOM's XMLOutputter writes the CR of MIME base64 lines as `&#xD;`) is
+// cut out decoded, so the attachment sees the characters the XML means, not the markup.
 import type { LocalizedText } from './finding.ts';
 import { ENCODED_ELEMENT } from './layout.ts';
 import { describeCharAt, firstIllegalXmlChar, isXmlCodePoint } from './xml-chars.ts';
+import { decodeEntities } from './xml-entities.ts';
 
 /** Deeper than any real packet (about 8 levels) by far, shallow enough for recursive tree walks. */
 export const MAX_DEPTH = 256;
@@ -21,8 +24,8 @@ export interface ScanResult {
   /** The text with every cut-out body replaced by nothing; only meaningful without a problem. */
   envelope: string;
   /**
-   * One entry per ContentTransferEncoded start tag, in document order: the body text when it was
-   * cut out, `undefined` when it was left to the parser (CDATA, entities, child elements).
+   * One entry per ContentTransferEncoded start tag, in document order: the body text (references
+   * decoded) when it was cut out, `undefined` when it was left to the parser (CDATA, child elements).
    */
   encodedBodies: (string | undefined)[];
   /** The `encoding` pseudo-attribute of the XML declaration, when present. */
@@ -196,7 +199,7 @@ export function scanXml(s: string, latin1 = false): ScanResult {
             badReference(s, p, bodyEnd) === -1;
           if (plain) {
             pieces.push(s.slice(pieceStart, p));
-            encodedBodies.push(s.slice(p, bodyEnd));
+            encodedBodies.push(decodeEntities(s.slice(p, bodyEnd)));
             pieceStart = bodyEnd;
             pos = bodyEnd;
           } else {

@@ -4,6 +4,7 @@
 // gives every element its finding path.
 import { XMLParser } from 'fast-xml-parser';
 import { indexed, ENCODED_ELEMENT } from './layout.ts';
+import { decodeEntities } from './xml-entities.ts';
 
 export interface XmlElement {
   /** Name as written, prefix included. */
@@ -34,18 +35,6 @@ const parser = new XMLParser({
   ignorePiTags: true,
   cdataPropName: '#cdata',
 });
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
-
-/** Decodes the predefined entities and character references (xml-scan.ts has rejected any other `&`). */
-export function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return PREDEFINED[ref] ?? whole;
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
 
 const nameOf = (node: FxpNode): string | undefined => Object.keys(node).find((k) => k !== ':@');
 

@@ -82,7 +82,7 @@ describe('verifyPacketSignature', () => {
 
   it('reports a packet changed after signing, including its attachments', async () => {
     expect(await rules(signed.replace('Thử nghiệm chữ ký gói tin', 'Thử nghiệm chữ ký gói tin!'))).toEqual(['EDXML-SIG-017']);
-    const encoded = /<ContentTransferEncoded>([^<]{8})/.exec(signed)?.[1] ?? '';
+    const encoded = /<edXML:ContentTransferEncoded[^>]*>([^<]{8})/.exec(signed)?.[1] ?? '';
     expect(await rules(signed.replace(encoded, encoded.split('').reverse().join('')))).toEqual(['EDXML-SIG-017']);
   });
 

@@ -5,7 +5,7 @@ import { rewritePacketText } from './packet-text.ts';
 
 class NoTraceHeaderAgency extends ReferenceAgency {
   protected override signPacketBytes(bytes: Uint8Array): Uint8Array {
-    return super.signPacketBytes(rewritePacketText(bytes, (text) => text.replace(/<TraceHeader>[\s\S]*?<\/TraceHeader>\s*/g, '')));
+    return super.signPacketBytes(rewritePacketText(bytes, (text) => text.replace(/<(?:[\w.-]+:)?TraceHeader>[\s\S]*?<\/(?:[\w.-]+:)?TraceHeader>\s*/g, '')));
   }
 }
 
