@@ -49,6 +49,22 @@ export interface SutInfo {
   name: string;
   software?: string;
   version?: string;
+  /** Build identifier of the tested software (commit, build number, image digest). */
+  build?: string;
+}
+
+/**
+ * A reviewer's change of one case result, with the written reason. Carried by report.json,
+ * report.html and certificate.json, and printed by `truc verify`: the audit trail of a review.
+ */
+export interface CaseOverride {
+  caseId: string;
+  from: CaseResult;
+  to: CaseResult;
+  reviewer: string;
+  /** ISO time with the Vietnam offset. */
+  at: string;
+  justification: string;
 }
 
 export interface RunRecord {
@@ -63,4 +79,8 @@ export interface RunRecord {
   cases: CaseOutcome[];
   journal: JournalEntry[];
   harness: HarnessRecord[];
+  /** Set on a re-run of another run's failed cases: that run's id. */
+  rerunOf?: string;
+  /** Reviewers' overrides, oldest first; the case results and verdict above already include them. */
+  overrides?: CaseOverride[];
 }

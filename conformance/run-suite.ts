@@ -11,6 +11,7 @@ import type { ProgressReporter } from './progress.ts';
 import { ReferenceAgency, type ReferenceAgencyOptions } from './reference/agency.ts';
 import { referenceSigning } from './reference/signing.ts';
 import { certifierFromTestPki, type Certifier } from './report/certifier.ts';
+import type { JunitOptions } from './report/junit.ts';
 import { writeRunOutputs, type RunOutputs } from './report/write-run-outputs.ts';
 import type { RunRecord } from './run-record.ts';
 import { newRunId } from './run-id.ts';
@@ -83,8 +84,11 @@ export async function runReferenceSuite(options: ReferenceRunOptions): Promise<R
 }
 
 /** Writes the run folder (`dir` or the default timestamped one) and the extra JUnit copy if asked. */
-export async function writeRun(run: RunRecord, options: { dir?: string; junit?: string; certifier?: Certifier; pki: PkiFolder }): Promise<RunOutputs> {
-  const outputs = await writeRunOutputs(options.dir, run, { certifier: options.certifier ?? certifierFromTestPki(options.pki.pki) });
+export async function writeRun(
+  run: RunRecord,
+  options: { dir?: string; junit?: string; junitOptions?: JunitOptions; certifier?: Certifier; pki: PkiFolder },
+): Promise<RunOutputs> {
+  const outputs = await writeRunOutputs(options.dir, run, { certifier: options.certifier ?? certifierFromTestPki(options.pki.pki), junit: options.junitOptions });
   if (options.junit) {
     await mkdir(dirname(options.junit), { recursive: true });
     await copyFile(`${outputs.dir}/junit.xml`, options.junit);

@@ -35,6 +35,8 @@ export interface RunOptions {
   port: AxisPort;
   driver: Driver;
   suiteVersion: string;
+  /** Run only these catalogue cases of the profile (re-running a previous run's failures). */
+  only?: readonly string[];
   /** Case ids the operator chose to skip before the run (they count as operator skips). */
   operatorSkip?: readonly string[];
   /** At most this many concurrent cases at once (default: all of them, as the spec says; waits are event-driven and cost nothing idle). */
@@ -98,7 +100,9 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
     if (!catalogueEntry(id)) throw new RunConfigError(`Không có ca kiểm thử ${id} để bỏ qua`, `No case ${id} to skip`);
   }
 
-  const runs = casesOfProfile(options.profile).map((entry) => new CaseRun(definitions.get(entry.id), entry));
+  const runs = casesOfProfile(options.profile)
+    .filter((entry) => !options.only || options.only.includes(entry.id))
+    .map((entry) => new CaseRun(definitions.get(entry.id), entry));
   options.progress?.runStarted({ runId: options.runId, total: runs.length });
 
   /**

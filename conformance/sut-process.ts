@@ -15,6 +15,8 @@ export interface SutEnvironment {
 export interface SutProcess {
   /** Exit code or signal once it ended on its own; undefined while running. */
   exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** Resolves when the process has ended, on its own or stopped. */
+  ended: Promise<void>;
   /** SIGTERM to its process group, SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -54,6 +56,7 @@ export function startSutProcess(command: string, env: SutEnvironment, onOutput: 
   }
   return {
     exited: () => ended,
+    ended: done,
     async stop(graceMs = 5_000) {
       if (ended) return;
       stopping = true;

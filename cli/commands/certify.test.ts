@@ -35,6 +35,32 @@ describe('truc certify', () => {
     expect(await truc(...base, '--serve', '--driver', 'carrier-pigeon')).toMatchObject({ code: 2, err: expect.stringContaining('CONF-DRIVER') });
     expect(await truc(...base, '--serve', '--certifier-key', 'x.p12')).toMatchObject({ code: 2, err: expect.stringContaining('CERTIFY-CERTIFIER') });
     expect(await truc(...base, '--serve', '--out', join(work, '..'))).toMatchObject({ code: 2, err: expect.stringContaining('CONF-OUTPUT-EXISTS') });
+    expect(await truc(...base, '--serve', '--certifier-key', 'x.p12', '--certifier-password', 'x')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('CERTIFY-SUT-IDENTITY'),
+    });
+    expect(await truc(...base, '--serve', '--junit-warn-as', 'maybe')).toMatchObject({ code: 2, err: expect.stringContaining('CERTIFY-JUNIT-WARN') });
+  });
+
+  it('a SUT command that cannot start (exit 127) is a configuration error: exit 2, one sentence, no verdict, no folder', async () => {
+    const out = join(work, 'never');
+    const result = await truc(
+      ...['certify', '--serve', '--port', '0', '--sut-code', '000.00.00.H41', '--pki', join(work, 'pki'), '--out', out, '--timing', 'ci'],
+      ...['--driver', 'command:exit 1', '--sut-cmd', 'truc-no-such-program-xyz'],
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/\[CERTIFY-SUT-EXITED\] .*\(127\).* \/ The --sut-cmd command ended \(127\) before calling the axis; no verdict/);
+    expect(result.out).not.toContain('Verdict');
+    expect(existsSync(join(out, 'certificate.json'))).toBe(false);
+  });
+
+  it('an unreachable axis is a configuration error: exit 2, no verdict', async () => {
+    const result = await truc(
+      ...['certify', '--axis', 'http://127.0.0.1:9/', '--control-url', 'http://127.0.0.1:9/_truc/v1', '--control-token', 't'],
+      ...['--sut-code', '000.00.00.H41', '--pki', join(work, 'pki'), '--out', join(work, 'never2')],
+    );
+    expect(result).toMatchObject({ code: 2, err: expect.stringContaining('CERTIFY-AXIS-UNREACHABLE') });
+    expect(existsSync(join(work, 'never2', 'certificate.json'))).toBe(false);
   });
 
   it('serves the axis, starts the SUT with its environment, runs, writes a verifiable folder, stops the SUT', async () => {
@@ -76,7 +102,7 @@ describe('truc certify', () => {
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
     expect(reportSchemaErrors(report)).toEqual([]);
     expect(result.code).toBe(exitCodeOf(report.verdict));
-    expect(report.sut).toEqual({ code: '000.00.00.H41', name: expect.any(String), software: 'QLVB', version: '9.9' });
+    expect(report.sut).toEqual({ code: '000.00.00.H41', name: expect.any(String), software: 'QLVB', version: '9.9', build: null });
     expect(report.cases.map((c: { id: string }) => c.id)).toEqual(['B-01', 'B-02', 'B-03', 'B-04', 'B-05', 'B-06']);
     expect(report.timing).toEqual({ profile: 'ci', responseSeconds: 1, settleSeconds: 0.1 });
     expect(result.out).toContain('secret: chosen-secret');
@@ -88,8 +114,25 @@ describe('truc certify', () => {
     expect(env).toContain('TRUC_SECRET=chosen-secret');
     expect(alive(Number(await readFile(pidFile, 'utf8')))).toBe(false);
 
+    // Signed under the test PKI the vendor holds: intact, but a self-test, never a certification.
     const verified = await truc('verify', out, '--trust', join(work, 'pki', 'root.cert.pem'));
-    expect(verified.code).toBe(0);
+    expect(verified.code).toBe(4);
+    expect(verified.out).toContain('self-test: signed by a key the tested party can hold');
+    expect(report.signer.kind).toBe('self-test');
+
+    // Re-run only what failed: same profile and SUT, read from the folder.
+    const failed = report.cases.filter((c: { result: string }) => c.result === 'fail' || c.result === 'error').map((c: { id: string }) => c.id);
+    expect(failed.length).toBeGreaterThan(0);
+    const again = join(work, 'rerun');
+    const rerun = await truc(
+      ...['certify', '--serve', '--port', '0', '--rerun-failed', out, '--timing', 'ci', '--response-seconds', '1', '--settle-seconds', '0.1'],
+      ...['--pki', join(work, 'pki'), '--out', again, '--driver', 'command:exit 1'],
+    );
+    const second = JSON.parse(await readFile(join(again, 'report.json'), 'utf8'));
+    expect(rerun.code).toBe(exitCodeOf(second.verdict));
+    expect(second.cases.map((c: { id: string }) => c.id)).toEqual(failed);
+    expect(second).toMatchObject({ rerunOf: report.runId, profile: 'business', sut: { code: '000.00.00.H41' } });
+    expect(second.verdict).not.toBe('conformant');
   });
 
   it('runs against a simulator already running, through its control API', async () => {
@@ -136,7 +179,7 @@ describe('truc certify', () => {
       const exchanges = journal.filter((l: { type: string }) => l.type === 'exchange');
       expect(exchanges.length).toBeGreaterThan(0);
       expect(new Set(exchanges.map((l: { run?: string }) => l.run)).size).toBe(1);
-      expect((await truc('verify', out)).code).toBe(0);
+      expect((await truc('verify', out)).code).toBe(3);
     } finally {
       await server.close();
       await axis.close();

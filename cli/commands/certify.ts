@@ -2,6 +2,7 @@
 // this command serves (`--serve`) or one already running (`--axis`, `--control-url`,
 // `--control-token`), and write the signed run folder. Exit 0 conformant, 1 not conformant,
 // 2 incomplete or harness/configuration error.
+import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +11,12 @@ import { createDriver, parseDriverSpec } from '../../conformance/drivers/driver-
 import type { Driver } from '../../conformance/drivers/driver.ts';
 import { createProgressReporter } from '../../conformance/progress.ts';
 import { certifierFromTestPki, loadCertifierP12, type Certifier } from '../../conformance/report/certifier.ts';
+import { SIGNER_TEXT } from '../../conformance/report/signer.ts';
 import { assertOutputDirFree } from '../../conformance/report/write-run-outputs.ts';
 import { allCases } from '../../conformance/cases/index.ts';
 import { runTrust, startEmbeddedSimulator } from '../../conformance/embedded-simulator.ts';
 import { newRunId } from '../../conformance/run-id.ts';
+import { asRerun, planRerun, type RerunPlan } from '../../conformance/rerun.ts';
 import { writeRun } from '../../conformance/run-suite.ts';
 import { runSuite } from '../../conformance/runner.ts';
 import { SUITE_VERSION } from '../../conformance/suite-version.ts';
@@ -34,7 +37,7 @@ interface CertifyArgs {
   axis?: string;
   controlUrl?: string;
   controlToken?: string;
-  sutCode: string;
+  sutCode?: string;
   secret?: string;
   driver: string;
   sutCmd?: string;
@@ -45,6 +48,9 @@ interface CertifyArgs {
   junit?: string;
   sutSoftware?: string;
   sutVersion?: string;
+  sutBuild?: string;
+  junitWarnAs: string;
+  rerunFailed?: string;
   pki: string;
   webhookToken?: string;
   responseSeconds?: number;
@@ -75,6 +81,17 @@ function checkArgs(args: CertifyArgs): { profile: RunProfile; timing: Timing } {
   if ((args.certifierKey === undefined) !== (args.certifierPassword === undefined)) {
     throw new CliError('CERTIFY-CERTIFIER', '--certifier-key và --certifier-password đi cùng nhau', '--certifier-key and --certifier-password go together');
   }
+  // A certification is about one build of one product: without these it would certify a name.
+  if (args.certifierKey !== undefined && (!args.sutSoftware || !args.sutVersion || !args.sutBuild)) {
+    throw new CliError(
+      'CERTIFY-SUT-IDENTITY',
+      'Chứng nhận cần --sut-software, --sut-version và --sut-build của phần mềm được kiểm tra',
+      'A certification needs the tested software\'s --sut-software, --sut-version and --sut-build',
+    );
+  }
+  if (!['pass', 'failure'].includes(args.junitWarnAs)) {
+    throw new CliError('CERTIFY-JUNIT-WARN', `--junit-warn-as phải là pass hoặc failure`, `--junit-warn-as must be pass or failure (got ${args.junitWarnAs})`);
+  }
   try {
     return { profile: args.profile as RunProfile, timing: resolveTiming(args.timing, { responseSeconds: args.responseSeconds, settleSeconds: args.settleSeconds }) };
   } catch (e) {
@@ -95,11 +112,32 @@ async function readTrust(paths: string[]): Promise<string[]> {
 }
 
 async function loadCertifier(args: CertifyArgs, pki: PkiFolder): Promise<Certifier> {
+  let certifier: Certifier;
   try {
-    if (args.certifierKey !== undefined) return loadCertifierP12(await readFile(args.certifierKey), args.certifierPassword ?? '');
-    return certifierFromTestPki(pki.pki);
+    certifier = args.certifierKey !== undefined ? loadCertifierP12(await readFile(args.certifierKey), args.certifierPassword ?? '') : certifierFromTestPki(pki.pki);
   } catch (e) {
     throw asCliError(e, 'CERTIFY-CERTIFIER');
+  }
+  const leaf = new X509Certificate(Buffer.from(certifier.chain[0]));
+  const now = Date.now();
+  if (new Date(leaf.validFrom).getTime() > now || new Date(leaf.validTo).getTime() < now) {
+    throw new CliError('CERTIFY-CERTIFIER-EXPIRED', 'Chứng thư của khoá người chứng nhận không còn hiệu lực', 'The certifier key\'s certificate is not valid now');
+  }
+  // A key issued under the run's own PKI folder is one the tested party holds: a self-test.
+  const own = new Set([pki.pki.root.certificatePem, pki.pki.intermediate.certificatePem].map((pem) => new X509Certificate(pem).fingerprint256));
+  if (certifier.chain.some((der) => own.has(new X509Certificate(Buffer.from(der)).fingerprint256))) return { ...certifier, kind: 'self-test' };
+  if (certifier.kind === 'self-test' && args.certifierKey !== undefined) {
+    process.stderr.write(`truc: ${SIGNER_TEXT['self-test'].vi} / ${SIGNER_TEXT['self-test'].en}\n`);
+  }
+  return certifier;
+}
+
+/** The axis URL must answer something (any HTTP status) before a run can mean anything. */
+async function assertAxisReachable(url: string): Promise<void> {
+  try {
+    await fetch(url, { method: 'GET', signal: AbortSignal.timeout(10_000) });
+  } catch (e) {
+    throw new CliError('CERTIFY-AXIS-UNREACHABLE', `Không kết nối được trục ${url}; không có kết luận`, `Cannot reach the axis at ${url} (${reason(e)}); no verdict`);
   }
 }
 
@@ -131,7 +169,7 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       .option('axis', { type: 'string', describe: 'URL trục đang chạy / running axis URL' })
       .option('control-url', { type: 'string', describe: 'URL API điều khiển / control API URL' })
       .option('control-token', { type: 'string', describe: 'mã API điều khiển / control API token' })
-      .option('sut-code', { type: 'string', demandOption: true, describe: 'mã hệ thống cần kiểm tra / systemid of the SUT' })
+      .option('sut-code', { type: 'string', describe: 'mã hệ thống cần kiểm tra / systemid of the SUT' })
       .option('secret', { type: 'string', describe: 'khoá bí mật của hệ thống / the SUT secret' })
       .option('driver', { type: 'string', default: 'manual', describe: 'manual | command:"…" | webhook:URL | in-process' })
       .option('sut-cmd', { type: 'string', describe: 'lệnh khởi động hệ thống / command starting the SUT' })
@@ -142,6 +180,9 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       .option('junit', { type: 'string', describe: 'bản sao junit.xml / extra junit.xml copy' })
       .option('sut-software', { type: 'string', describe: 'tên phần mềm / SUT software name' })
       .option('sut-version', { type: 'string', describe: 'phiên bản / SUT version' })
+      .option('sut-build', { type: 'string', describe: 'mã bản dựng (commit, số build) / SUT build id' })
+      .option('junit-warn-as', { type: 'string', default: 'pass', describe: 'cảnh báo trong junit.xml: pass | failure / warnings in junit.xml' })
+      .option('rerun-failed', { type: 'string', describe: 'chạy lại các ca không đạt của thư mục kết quả này / re-run the failed cases of this run folder' })
       .option('pki', { type: 'string', default: DEFAULT_PKI_DIR, describe: 'thư mục PKI thử nghiệm / test PKI folder' })
       .option('webhook-token', { type: 'string', describe: 'giá trị X-Truc-Token / X-Truc-Token value' })
       .option('response-seconds', { type: 'number', describe: 'hạn trả lời (giây) / response deadline (s)' })
@@ -155,7 +196,19 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
         describe: 'số lệnh kích hoạt cùng lúc / triggers given to the driver at once',
       }) as never,
   run: async (args) => {
-    const { profile, timing } = checkArgs(args);
+    const checked = checkArgs(args);
+    const { timing } = checked;
+    let rerun: RerunPlan | undefined;
+    if (args.rerunFailed !== undefined) {
+      try {
+        rerun = await planRerun(args.rerunFailed);
+      } catch (e) {
+        throw asCliError(e, 'CERTIFY-RERUN');
+      }
+    }
+    const profile = rerun?.profile ?? checked.profile;
+    const sutCode = args.sutCode ?? rerun?.sutCode;
+    if (!sutCode) throw new CliError('CERTIFY-SUT-CODE', 'Cần --sut-code (mã hệ thống cần kiểm tra)', '--sut-code (the systemid of the system under test) is required');
     let driverSpec;
     try {
       driverSpec = parseDriverSpec(args.driver);
@@ -202,7 +255,7 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       let port: SimulatorPort;
       let axisUrl: string;
       if (args.serve) {
-        const { axis } = await startEmbeddedSimulator({ pki, extraRootsPem: added, sut: { code: args.sutCode, secret: args.secret } });
+        const { axis } = await startEmbeddedSimulator({ pki, extraRootsPem: added, sut: { code: sutCode, secret: args.secret } });
         resources.add(() => axis.close());
         let server: RunningServer;
         try {
@@ -216,15 +269,16 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       } else {
         // Handed over without a trailing slash: the Java SDK would call `//operation`.
         axisUrl = args.axis!.replace(/\/+$/, '');
+        await assertAxisReachable(axisUrl);
         port = await remoteAxisPort({ controlUrl: args.controlUrl!, token: args.controlToken!, runId });
       }
       resources.add(() => port.close());
-      const secret = await port.ensureSystem(args.sutCode, args.secret);
-      const name = await port.ensureAgency(args.sutCode, args.sutCode);
+      const secret = await port.ensureSystem(sutCode, args.secret);
+      const name = await port.ensureAgency(sutCode, sutCode);
       process.stdout.write(
         [
           `truc: trục / axis: ${axisUrl}`,
-          `truc: systemid: ${args.sutCode}`,
+          `truc: systemid: ${sutCode}`,
           `truc: secret: ${secret}`,
           `truc: lượt / run: ${runId} · ${profile} · ${timing.profile} (${timing.responseSeconds} s / ${timing.settleSeconds} s)`,
         ].join('\n') + '\n',
@@ -238,11 +292,25 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       const crlPath = join(pki.dir, 'crl.pem');
       await writeFile(trustPem, trustAnchors.map((p) => p.trim()).join('\n') + '\n');
 
-      const sutEnv: SutEnvironment = { TRUC_AXIS_URL: axisUrl, TRUC_SYSTEM_ID: args.sutCode, TRUC_SECRET: secret, TRUC_TRUST_PEM: trustPem, TRUC_CRL_PEM: crlPath };
+      const sutEnv: SutEnvironment = { TRUC_AXIS_URL: axisUrl, TRUC_SYSTEM_ID: sutCode, TRUC_SECRET: secret, TRUC_TRUST_PEM: trustPem, TRUC_CRL_PEM: crlPath };
       if (args.sutCmd) {
         const sut: SutProcess = startSutProcess(args.sutCmd, sutEnv, (line) => process.stderr.write(`[sut] ${line}\n`));
         resources.add(() => sut.stop());
-        if (!(await waitForSutTraffic(port.journal, args.sutCode, timing.responseSeconds * 1000))) {
+        // A command that cannot start, or stops before talking to the axis, is a setup mistake
+        // (exit 127: no such program): no verdict and no certificate can be about that system.
+        const first = await Promise.race([
+          waitForSutTraffic(port.journal, sutCode, timing.responseSeconds * 1000).then((traffic) => (traffic ? 'traffic' : 'silent')),
+          sut.ended.then(() => 'ended' as const),
+        ]);
+        if (first === 'ended') {
+          const end = sut.exited();
+          throw new CliError(
+            'CERTIFY-SUT-EXITED',
+            `Lệnh --sut-cmd đã dừng (${end?.signal ?? end?.code}) trước khi gọi trục; không có kết luận`,
+            `The --sut-cmd command ended (${end?.signal ?? end?.code}) before calling the axis; no verdict`,
+          );
+        }
+        if (first === 'silent') {
           process.stderr.write(
             `truc: hệ thống chưa gọi trục sau ${timing.responseSeconds} giây; vẫn chạy / the system has not called the axis after ${timing.responseSeconds} s; running anyway\n`,
           );
@@ -262,12 +330,13 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       }
       resources.add(() => driver.close?.());
 
-      const record = await runSuite({
+      const ran = await runSuite({
         runId,
         profile,
         timing,
-        sut: { code: args.sutCode, name, software: args.sutSoftware, version: args.sutVersion },
+        sut: { code: sutCode, name, software: args.sutSoftware, version: args.sutVersion, build: args.sutBuild },
         cases: allCases,
+        only: rerun?.caseIds,
         port,
         driver,
         suiteVersion: SUITE_VERSION,
@@ -277,7 +346,8 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
         interrupt: interrupt.signal,
         progress: createProgressReporter(process.stderr),
       });
-      const outputs = await writeRun(record, { dir: args.out, junit: args.junit, certifier, pki });
+      const record = rerun ? asRerun(ran, rerun.previous) : ran;
+      const outputs = await writeRun(record, { dir: args.out, junit: args.junit, junitOptions: { warnAs: args.junitWarnAs as 'pass' | 'failure' }, certifier, pki });
       printRunSummary(record, outputs.dir);
       return exitCodeOf(record.verdict);
     } catch (e) {

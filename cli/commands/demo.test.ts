@@ -23,7 +23,10 @@ describe('truc demo', () => {
     expect(result.out).toContain('Verdict: đạt / conformant');
     expect(result.out).toMatch(/Cases: 43 — pass 43, fail 0, warn 0, skip 0, error 0/);
     expect(result.out).toContain(join(out, 'report.html'));
-    expect(await truc('verify', out)).toMatchObject({ code: 0 });
+    // The demo signs with its scratch test PKI: intact, signer not checked, and marked self-test.
+    const verified = await truc('verify', out);
+    expect(verified.code).toBe(3);
+    expect(verified.out).toContain('self-test');
   }, 120_000);
 
   it('refuses an unknown profile and a taken output folder before running (exit 2, coded sentence)', async () => {

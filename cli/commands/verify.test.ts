@@ -2,7 +2,9 @@ import { appendFile, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCertifierFromCa, type Certifier, type IssuingCa } from '../../conformance/report/certifier.ts';
+import { createTestPki } from '../../edxml/signatures/pki.ts';
+import { certifierFromTestPki, issueCertifierFromCa, type Certifier, type IssuingCa } from '../../conformance/report/certifier.ts';
+import { applyOverride } from '../../conformance/review.ts';
 import { writeRunOutputs } from '../../conformance/report/write-run-outputs.ts';
 import type { RunRecord } from '../../conformance/run-record.ts';
 import { sampleRun } from '../../conformance/testing/sample-run.ts';
@@ -29,14 +31,38 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('truc verify', () => {
-  it('exits 0 on an intact folder, with and without --trust', async () => {
+  it('without --trust: integrity only, exit 3, never trusted; with the certifier root: certified, exit 0', async () => {
     const dir = await newRun();
     const plain = await truc('verify', dir);
-    expect(plain.code).toBe(0);
+    expect(plain.code).toBe(3);
     expect(plain.out).toContain('Intact: 4');
+    expect(plain.out).toContain('Signer not checked');
+    expect(plain.out).not.toMatch(/trusted|Certified/i);
     const trusted = await truc('verify', dir, '--trust', join(work, 'root.pem'));
     expect(trusted).toMatchObject({ code: 0 });
-    expect(trusted.out).toContain('trusted');
+    expect(trusted.out).toContain('Certified: an independent certifier');
+    expect(trusted.out).toContain('CN=truc certifier');
+  });
+
+  it('a run signed under the test PKI is a self-test: marked without --trust, exit 4 with its root', async () => {
+    const pki = createTestPki();
+    await writeFile(join(work, 'test-root.pem'), pki.root.certificatePem);
+    const dir = (await writeRunOutputs(join(work, `run-${++n}`), run, { certifier: certifierFromTestPki(pki) })).dir;
+    const plain = await truc('verify', dir);
+    expect(plain.code).toBe(3);
+    expect(plain.out).toContain('self-test: signed by a key the tested party can hold');
+    const withRoot = await truc('verify', dir, '--trust', join(work, 'test-root.pem'));
+    expect(withRoot.code).toBe(4);
+    expect(withRoot.out).toContain('Not a certification');
+    expect(withRoot.out).not.toContain('Certified');
+  });
+
+  it('prints the review trail the certificate carries', async () => {
+    const reviewed = applyOverride(run, { caseId: 'B-02', to: 'pass', reviewer: 'Nguyễn Văn A', justification: 'Retried on the axis request; see #1.' });
+    const dir = (await writeRunOutputs(join(work, `run-${++n}`), reviewed, { certifier })).dir;
+    const { out } = await truc('verify', dir);
+    expect(out).toContain('Override: B-02 fail → pass · Nguyễn Văn A');
+    expect(out).toContain('Retried on the axis request; see #1.');
   });
 
   it('exits 1 naming each changed, missing and extra file', async () => {

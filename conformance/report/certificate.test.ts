@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../run-record.ts';
 import { makeTestCa } from '../testing/test-ca.ts';
 import { sampleRun } from '../testing/sample-run.ts';
-import { signatureVerifies, type RunCertificate } from './certificate.ts';
+import { signatureVerifies, signManifest, type RunCertificate } from './certificate.ts';
 import { createTestPki } from '../../edxml/signatures/pki.ts';
 import { CertifierError, certifierFromTestPki, issueCertifierFromCa, loadCertifierP12, type Certifier, type IssuingCa } from './certifier.ts';
 import { parsePemCertificates, verifyRunFolder } from './verify-run.ts';
@@ -34,8 +34,10 @@ describe('certificate.json', () => {
     const out = await writeRunOutputs(fresh(), run, { certifier });
     const certificate = JSON.parse(await readFile(join(out.dir, 'certificate.json'), 'utf8')) as RunCertificate;
     expect(Object.keys(certificate.manifest).sort()).toEqual(
-      ['files', 'verdict', 'sut', 'profile', 'timing', 'suiteVersion', 'startedAt', 'finishedAt'].sort(),
+      ['files', 'verdict', 'sut', 'profile', 'timing', 'suiteVersion', 'startedAt', 'finishedAt', 'signer', 'overrides'].sort(),
     );
+    expect(certificate.manifest.sut).toMatchObject({ software: 'QLVB "Sample" <v>', version: '1.2', build: null });
+    expect(certificate.manifest.signer).toMatchObject({ kind: 'certifier' });
     expect(Object.keys(certificate.manifest.files)).toEqual(['report.json', 'report.html', 'junit.xml', 'journal.jsonl']);
     expect(certificate.manifest.verdict).toBe('not-conformant');
     expect(certificate.signature.alg).toBe('RSA-PSS-SHA256');
@@ -85,8 +87,21 @@ describe('verifyRunFolder', () => {
     const pki = createTestPki();
     const { dir, certificate } = await writeRunOutputs(fresh(), run, { certifier: certifierFromTestPki(pki) });
     expect(certificate.signature.chain).toHaveLength(3);
+    expect(certificate.manifest.signer.kind).toBe('self-test');
     expect(await codes(dir, parsePemCertificates(pki.root.certificatePem))).toEqual([]);
+    expect((await verifyRunFolder(dir, { trustRoots: parsePemCertificates(pki.root.certificatePem) })).trust).toBe('self-test');
     expect(await codes(dir, parsePemCertificates(pki.untrustedRoot.certificatePem))).toEqual(['VERIFY-UNTRUSTED certificate.json']);
+  });
+
+  it('a self-test run re-signed with a "certifier" claim under the test PKI stays a self-test', async () => {
+    const pki = createTestPki();
+    const forged = { ...issueCertifierFromCa({ certificatePem: pki.intermediate.certificatePem, privateKeyPem: pki.intermediate.privateKeyPem, chainPem: [pki.root.certificatePem] }), kind: 'certifier' as const };
+    const { dir, certificate } = await writeRunOutputs(fresh(), run, { certifier: forged });
+    const manifest = { ...certificate.manifest, signer: { ...certificate.manifest.signer, kind: 'certifier' as const } };
+    await writeFile(join(dir, 'certificate.json'), JSON.stringify(signManifest(manifest, forged)));
+    const result = await verifyRunFolder(dir, { trustRoots: parsePemCertificates(pki.root.certificatePem) });
+    expect(result.problems).toEqual([]);
+    expect(result.trust).toBe('self-test');
   });
 
   it('refuses to issue a certifier under a CA that is not valid now', () => {

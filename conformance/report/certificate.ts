@@ -7,7 +7,9 @@ import type { RunProfile } from '../catalogue.ts';
 import type { Verdict } from '../run-record.ts';
 import type { Timing } from '../timing.ts';
 import type { Certifier } from './certifier.ts';
+import type { CaseOverride } from '../run-record.ts';
 import type { ReportSut } from './report-json.ts';
+import type { SignerInfo } from './signer.ts';
 
 export const CERTIFICATE_FILE = 'certificate.json';
 export const SIGNATURE_ALG = 'RSA-PSS-SHA256';
@@ -23,6 +25,10 @@ export interface CertificateManifest {
   suiteVersion: string;
   startedAt: string;
   finishedAt: string;
+  /** What the signer claims to be; `truc verify` checks the claim against the chain (signer.ts). */
+  signer: SignerInfo;
+  /** The review audit trail, also in report.json. */
+  overrides: CaseOverride[];
 }
 
 export interface RunCertificate {

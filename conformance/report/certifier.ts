@@ -5,11 +5,14 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import type { TestPki } from '../../edxml/signatures/pki.ts';
+import { chainIsTestPki, type SignerKind } from './signer.ts';
 
 export interface Certifier {
   privateKey: KeyObject;
   /** DER certificates, the certifier's first, then its issuers. */
   chain: Uint8Array[];
+  /** self-test when the key is one the tested party can hold (the test PKI), see signer.ts. */
+  kind: SignerKind;
 }
 
 export class CertifierError extends Error {
@@ -58,8 +61,9 @@ export function loadCertifierP12(bytes: Uint8Array, password: string): Certifier
   if (!own) {
     throw new CertifierError('CONF-CERTIFIER-P12', 'Không có chứng thư khớp với khoá trong tệp PKCS#12', 'No certificate in the PKCS#12 file matches its key');
   }
-  const chain = [own, ...certs.filter((c) => c !== own)];
-  return { privateKey: createPrivateKey(forge.pki.privateKeyToPem(key)), chain: chain.map(certDer) };
+  const chain = [own, ...certs.filter((c) => c !== own)].map(certDer);
+  // A key issued under a test PKI stays a self-test whatever flag brought it in.
+  return { privateKey: createPrivateKey(forge.pki.privateKeyToPem(key)), chain, kind: chainIsTestPki(chain) ? 'self-test' : 'certifier' };
 }
 
 export interface IssuingCa {
@@ -74,7 +78,7 @@ export interface IssuingCa {
  * CA. Used when the PKI folder has no certifier yet; the key pair is made by node:crypto (fast)
  * and the certificate by node-forge.
  */
-export function issueCertifierFromCa(ca: IssuingCa, commonName = 'truc certifier', now = new Date()): Certifier {
+export function issueCertifierFromCa(ca: IssuingCa, commonName = 'truc certifier', now = new Date(), kind: SignerKind = 'certifier'): Certifier {
   const caCert = forge.pki.certificateFromPem(ca.certificatePem);
   if (caCert.validity.notAfter.getTime() <= now.getTime() || caCert.validity.notBefore.getTime() > now.getTime()) {
     throw new CertifierError(
@@ -102,17 +106,19 @@ export function issueCertifierFromCa(ca: IssuingCa, commonName = 'truc certifier
   ]);
   cert.sign(caKey, forge.md.sha256.create());
   const issuers = [ca.certificatePem, ...(ca.chainPem ?? [])].map((pem) => certDer(forge.pki.certificateFromPem(pem)));
-  return { privateKey, chain: [certDer(cert), ...issuers] };
+  const chain = [certDer(cert), ...issuers];
+  return { privateKey, chain, kind: kind === 'self-test' || chainIsTestPki(chain) ? 'self-test' : 'certifier' };
 }
 
 /**
- * The default certifier of a run: the test PKI (openPkiFolder) has no certifier of its own, so one
- * is issued per run under its intermediate; the chain ends at the PKI root, which is what
- * `truc verify --trust <pki>/root.cert.pem` checks.
+ * The default signer of a run: one issued per run under the test PKI's intermediate. The tested
+ * party holds that PKI folder, so this is always a self-test signature (signer.ts), never a
+ * certification.
  */
 export const certifierFromTestPki = (pki: Pick<TestPki, 'intermediate' | 'root'>, now = new Date()): Certifier =>
   issueCertifierFromCa(
     { certificatePem: pki.intermediate.certificatePem, privateKeyPem: pki.intermediate.privateKeyPem, chainPem: [pki.root.certificatePem] },
     'truc certifier',
     now,
+    'self-test',
   );

@@ -3,9 +3,10 @@
 import type { LocalizedText } from '../../edxml/finding.ts';
 import type { CaseResult } from '../case.ts';
 import type { CaseLevel, Requirement, RunProfile } from '../catalogue.ts';
-import type { EvidenceId, RunRecord, Verdict } from '../run-record.ts';
+import type { CaseOverride, EvidenceId, RunRecord, Verdict } from '../run-record.ts';
 import type { Timing } from '../timing.ts';
 import { vietnamIso } from '../vietnam-time.ts';
+import type { SignerInfo } from './signer.ts';
 
 export const REPORT_SCHEMA_VERSION = '1';
 
@@ -27,10 +28,13 @@ export interface ReportSut {
   /** From `--sut-software` / `--sut-version`; null when not given. */
   software: string | null;
   version: string | null;
+  /** From `--sut-build`: the build the verdict is about; null when not given. */
+  build: string | null;
 }
 
 export interface ConformanceReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  runId: string;
   verdict: Verdict;
   profile: RunProfile;
   timing: Timing;
@@ -38,7 +42,13 @@ export interface ConformanceReport {
   suiteVersion: string;
   startedAt: string;
   finishedAt: string;
+  /** The run whose failed cases this run repeats (its verdict covers only those cases). */
+  rerunOf?: string;
+  /** Who signs the run folder, known before it is signed (absent for an unsigned preview). */
+  signer?: SignerInfo;
   cases: ReportCase[];
+  /** Reviewers' changes of case results, with their reasons; the results above include them. */
+  overrides: CaseOverride[];
 }
 
 export const reportSut = (run: RunRecord): ReportSut => ({
@@ -46,11 +56,13 @@ export const reportSut = (run: RunRecord): ReportSut => ({
   name: run.sut.name,
   software: run.sut.software ?? null,
   version: run.sut.version ?? null,
+  build: run.sut.build ?? null,
 });
 
-export function buildReport(run: RunRecord): ConformanceReport {
+export function buildReport(run: RunRecord, signer?: SignerInfo): ConformanceReport {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    runId: run.runId,
     verdict: run.verdict,
     profile: run.profile,
     timing: { profile: run.timing.profile, responseSeconds: run.timing.responseSeconds, settleSeconds: run.timing.settleSeconds },
@@ -58,6 +70,8 @@ export function buildReport(run: RunRecord): ConformanceReport {
     suiteVersion: run.suiteVersion,
     startedAt: vietnamIso(run.startedAt),
     finishedAt: vietnamIso(run.finishedAt),
+    ...(run.rerunOf ? { rerunOf: run.rerunOf } : {}),
+    ...(signer ? { signer } : {}),
     cases: run.cases.map((c) => ({
       id: c.id,
       title: c.title,
@@ -69,5 +83,6 @@ export function buildReport(run: RunRecord): ConformanceReport {
       ...(c.result === 'pass' || !c.observed ? {} : { observed: c.observed }),
       evidence: c.evidence,
     })),
+    overrides: run.overrides ?? [],
   };
 }

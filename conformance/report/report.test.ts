@@ -16,7 +16,7 @@ beforeAll(async () => {
 describe('report.json', () => {
   it('has exactly the spec fields and conforms to the shipped schema', () => {
     const report = buildReport(run);
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'verdict', 'profile', 'timing', 'sut', 'suiteVersion', 'startedAt', 'finishedAt', 'cases']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'runId', 'verdict', 'profile', 'timing', 'sut', 'suiteVersion', 'startedAt', 'finishedAt', 'cases', 'overrides']);
     expect(reportSchemaErrors(report)).toEqual([]);
     expect(report.verdict).toBe('not-conformant');
     expect(report.startedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+07:00$/);
@@ -48,11 +48,11 @@ describe('junit.xml', () => {
     const suite = parsed.testsuites.testsuite;
     expect(suite['@_tests']).toBe('6');
     expect([suite['@_failures'], suite['@_errors'], suite['@_skipped']]).toEqual(['1', '1', '1']);
-    const cases = Object.fromEntries(suite.testcase.map((t: Record<string, unknown>) => [String(t['@_name']).slice(0, 4), t]));
+    const cases = Object.fromEntries(suite.testcase.map((t: Record<string, unknown>) => [String(t['@_name']), t]));
     expect(cases['B-01'].failure ?? cases['B-01'].error ?? cases['B-01'].skipped).toBeUndefined();
     expect(cases['B-02'].failure['#text']).toContain('<script>alert("x")</script> ]]> &');
     expect(cases['B-02'].failure['#text']).not.toContain('\u0000');
-    expect(cases['B-03']['system-out']).toMatch(/^WARN/);
+    expect(cases['B-03']['system-out']).toMatch(/\nWARN /);
     expect(cases['B-04'].skipped['@_message']).toContain('not applicable');
     expect(cases['B-06'].error['@_type']).toBe('harness');
     expect(xml).not.toContain('<script>');
@@ -64,7 +64,17 @@ describe('report.html', () => {
     const html = renderReportHtml(run);
     expect(html).not.toMatch(/<script|<link|src=|@import|url\(/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(html.indexOf('Tóm tắt')).toBeLessThan(html.indexOf('Chi tiết'));
+    // Verdict, then what needs attention, then all cases, then the evidence (collapsed).
+    const at = (text: string) => html.indexOf(text);
+    expect(at('class="verdict')).toBeLessThan(at('id="attention"'));
+    expect(at('id="attention"')).toBeLessThan(at('id="cases"'));
+    expect(at('id="cases"')).toBeLessThan(at('id="evidence"'));
+    expect(html).not.toMatch(/<details[^>]* open/);
+    // The failure is one click from the top, with expected, observed and a link to its evidence.
+    expect(html).toMatch(/<p class="jump"><a href="#B-02">/);
+    expect(html).toMatch(/id="B-02"[\s\S]*Expected[\s\S]*Observed[\s\S]*href="#ev-1"/);
+    expect(html).toContain('R = required: decides the verdict');
+    expect(html).toMatch(/@page\{size:A4;.*counter\(page\)/s);
     expect(html).toContain('Không phù hợp');
     expect(html).toContain('Not conformant');
     expect(html).toContain('@media print');

@@ -5,6 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CERTIFICATE_FILE, sha256Hex, signatureVerifies, type RunCertificate } from './certificate.ts';
+import { chainIsTestPki } from './signer.ts';
 
 export type VerifyProblemCode =
   | 'VERIFY-CERT-MISSING'
@@ -22,9 +23,21 @@ export interface VerifyProblem {
   en: string;
 }
 
+/**
+ * What the signature is worth once the files are intact: `unchecked` without trust roots (only
+ * integrity is known), `self-test` when signed under a test PKI or by a signer that says it is
+ * one (a key the tested party can hold), `certified` only for an independent certifier whose
+ * chain reaches a given root. The claim in the manifest can lower the trust, never raise it.
+ */
+export type SignerTrust = 'unchecked' | 'self-test' | 'certified';
+
 export interface VerifyResult {
   problems: VerifyProblem[];
   certificate?: RunCertificate;
+  /** Set when there is no problem. */
+  trust?: SignerTrust;
+  /** The signer is a self-test one, whether or not roots were given. */
+  selfTest?: boolean;
 }
 
 const isPlainName = (name: string) => name !== '' && name !== '.' && name !== '..' && !/[\\/]/.test(name);
@@ -144,5 +157,9 @@ export async function verifyRunFolder(dir: string, options: { trustRoots?: X509C
       });
     }
   }
-  return { problems, certificate };
+  if (problems.length) return { problems, certificate };
+  const claimed = (certificate.manifest as { signer?: { kind?: unknown } }).signer?.kind;
+  const selfTest = claimed !== 'certifier' || chainIsTestPki(certificate.signature.chain) || (options.trustRoots ?? []).some((r) => chainIsTestPki([r]));
+  const trust: SignerTrust = !options.trustRoots ? 'unchecked' : selfTest ? 'self-test' : 'certified';
+  return { problems, certificate, trust, selfTest };
 }

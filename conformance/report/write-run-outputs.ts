@@ -9,9 +9,10 @@ import { CERTIFICATE_FILE, sha256Hex, signManifest, type RunCertificate } from '
 import type { Certifier } from './certifier.ts';
 import { renderReportHtml } from './html.ts';
 import { renderJournalJsonl } from './journal-jsonl.ts';
-import { renderJunit } from './junit.ts';
+import { renderJunit, type JunitOptions } from './junit.ts';
 import { buildReport, reportSut } from './report-json.ts';
 import { reportSchemaErrors } from './schema.ts';
+import { signerSubject, type SignerInfo } from './signer.ts';
 
 export const REPORT_FILES = ['report.json', 'report.html', 'junit.xml', 'journal.jsonl'] as const;
 
@@ -70,8 +71,9 @@ async function chooseDir(dir: string | undefined, run: RunRecord): Promise<strin
   }
 }
 
-export async function writeRunOutputs(dir: string | undefined, run: RunRecord, options: { certifier: Certifier }): Promise<RunOutputs> {
-  const report = buildReport(run);
+export async function writeRunOutputs(dir: string | undefined, run: RunRecord, options: { certifier: Certifier; junit?: JunitOptions }): Promise<RunOutputs> {
+  const signer: SignerInfo = { kind: options.certifier.kind, subject: signerSubject(options.certifier.chain[0]) };
+  const report = buildReport(run, signer);
   const schemaErrors = reportSchemaErrors(report);
   if (schemaErrors.length) {
     // A harness bug: refuse to certify a report that breaks its own published schema.
@@ -81,8 +83,8 @@ export async function writeRunOutputs(dir: string | undefined, run: RunRecord, o
   await mkdir(target, { recursive: true });
   const contents: Record<(typeof REPORT_FILES)[number], string> = {
     'report.json': `${JSON.stringify(report, null, 2)}\n`,
-    'report.html': renderReportHtml(run),
-    'junit.xml': renderJunit(run),
+    'report.html': renderReportHtml(run, signer),
+    'junit.xml': renderJunit(run, options.junit),
     'journal.jsonl': renderJournalJsonl(run),
   };
   const files: Record<string, string> = {};
@@ -101,6 +103,8 @@ export async function writeRunOutputs(dir: string | undefined, run: RunRecord, o
       suiteVersion: report.suiteVersion,
       startedAt: report.startedAt,
       finishedAt: report.finishedAt,
+      signer,
+      overrides: report.overrides,
     },
     options.certifier,
   );
