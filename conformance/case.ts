@@ -14,6 +14,20 @@ import type { Timing } from './timing.ts';
 
 export type CaseResult = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
 
+/**
+ * The harness cannot run the case (a certificate it cannot issue, a packet of its own it cannot
+ * read): the runner reports it as `error`, never as a failure of the SUT.
+ */
+export class CaseHarnessError extends Error {
+  constructor(
+    readonly code: string,
+    readonly vi: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
 /** `alone`: resilience cases, run one at a time after every other case, with their faults. */
 export type CaseSchedule = 'concurrent' | 'alone';
 

@@ -4,7 +4,7 @@
 import type { Finding, LocalizedText } from '../edxml/finding.ts';
 import { createAgencyAllocator, type AgencyAllocator } from './agency-allocator.ts';
 import type { AxisPort } from './axis-port.ts';
-import type { CaseContext, CaseDefinition, CaseDocument, FaultWindow, JudgeContext, RunFacts, RunPki, WaitOptions } from './case.ts';
+import type { CaseContext, CaseDefinition, FaultWindow, JudgeContext, RunFacts, RunPki, WaitOptions } from './case.ts';
 import { CaseRun, CaseStop, errorText, INTERRUPTED, OPERATOR_SKIPPED, outcomeOf } from './case-run.ts';
 import { arrivalOf, waitOnJournal, type Found } from './journal-wait.ts';
 import { watchLoopStalls } from './loop-stalls.ts';
@@ -17,7 +17,7 @@ import type { ProgressReporter } from './progress.ts';
 import type { CaseOutcome, HarnessRecord, RunRecord, SutInfo } from './run-record.ts';
 import type { Timing } from './timing.ts';
 import { verdictOf } from './verdict.ts';
-import { vietnamDate } from '../edxml/dates.ts';
+import { issueCaseDocument } from './case-documents.ts';
 
 /**
  * F-05 adds latency to every call: a core flow (list, fetch, ack, send 01, send 03, …) makes about
@@ -83,7 +83,6 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const facts: RunFacts = { runId: options.runId, sutCode: options.sut.code, timing: options.timing, ...(options.pki ? { pki: options.pki } : {}) };
   const harness: HarnessRecord[] = [];
   const faultWindows: FaultWindow[] = [];
-  let documentCounter = 0;
 
   const definitions = new Map<string, CaseDefinition>();
   for (const definition of options.cases) {
@@ -236,17 +235,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
             en: `Case ${run.entry.id} has no counterpart number ${documentOptions.issuer ?? 0}`,
           });
         }
-        documentCounter++;
-        const codeNumber = String(documentCounter);
-        const codeNotation = documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`;
-        const promulgationDate = vietnamDate(new Date());
-        const document: CaseDocument = {
-          from,
-          codeNumber,
-          codeNotation,
-          promulgationDate,
-          documentId: `${from},${promulgationDate},${codeNumber}/${codeNotation}`,
-        };
+        const document = issueCaseDocument(from, documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`);
         run.documents.push(document);
         return document;
       },

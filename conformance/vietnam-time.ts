@@ -1,8 +1,7 @@
 // Reports print times in Vietnam time (UTC+7, no daylight saving) whatever the machine's zone, so
 // a certifier reads the same clock as the packets (packet dates themselves: edxml/dates.ts).
-const OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vietnamWallClock as shifted } from '../edxml/dates.ts';
 
-const shifted = (d: Date) => new Date(d.getTime() + OFFSET_MS);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** ISO 8601 with the +07:00 offset, milliseconds kept: `2026-11-22T10:15:00.000+07:00`. */

@@ -6,6 +6,7 @@ import { indexed, PATH } from './layout.ts';
 import { dateRules, identifierRules, structureRules } from './rules.ts';
 import { codePointLength, isNonNegativeInteger } from './text.ts';
 import type { EdocPacket, Organization, ResponseFor } from './types.ts';
+import { documentIdOf } from './document-id.ts';
 
 const MH = PATH.messageHeader;
 
@@ -87,7 +88,7 @@ function checkDocumentId(f: Findings, p: EdocPacket) {
   const [fromPart, datePart, ...rest] = h.documentId.split(',');
   const codePart = rest.join(',');
   const date = h.promulgationInfo?.promulgationDate;
-  const expected = `${h.from?.organId ?? ''},${date ?? ''},${h.code?.codeNumber ?? ''}/${h.code?.codeNotation ?? ''}`;
+  const expected = documentIdOf(h.from?.organId ?? '', date ?? '', h.code?.codeNumber ?? '', h.code?.codeNotation ?? '');
   const shapeOk = datePart !== undefined && rest.length > 0 && isPacketDate(datePart);
   const sameOrigin = fromPart === h.from?.organId && codePart.normalize('NFC') === `${h.code?.codeNumber ?? ''}/${h.code?.codeNotation ?? ''}`.normalize('NFC');
   if (!shapeOk || !sameOrigin) f.add(structureRules.documentIdMismatch, path, { value: h.documentId, expected });

@@ -2,6 +2,7 @@
 // agency: give the few fields that matter, get a complete Packet with the usual defaults of real
 // traffic (DocumentId derived from From/date/code, the sender's own TraceHeader, linked manifest).
 import { Buffer } from 'node:buffer';
+import { documentIdOf } from './document-id.ts';
 import type {
   Business,
   EdocPacket,
@@ -72,9 +73,7 @@ export interface StatusInput {
 
 const organization = (o: Organization | string): Organization => (typeof o === 'string' ? { organId: o } : { ...o });
 
-/** The DocumentId real senders write: `{From/OrganId},{yyyy/MM/dd},{CodeNumber}/{CodeNotation}`. */
-export const documentIdOf = (fromId: string, date: string, number: string, notation: string): string =>
-  `${fromId},${date},${number}/${notation}`;
+export { documentIdOf };
 
 export function composeEdoc(input: EdocInput): EdocPacket {
   const from = organization(input.from);

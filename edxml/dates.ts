@@ -24,15 +24,26 @@ export function isPacketTimestamp(value: string): boolean {
   );
 }
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** Vietnam time is UTC+7 all year (no daylight saving): the one offset every part of truc uses. */
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** A Date whose UTC fields read as Vietnam's wall clock at `now` (for formatting only). */
+export const vietnamWallClock = (now: Date): Date => new Date(now.getTime() + VIETNAM_OFFSET_MS);
+
+/** The instant a packet timestamp `yyyy/MM/dd HH:mm:ss` (Vietnam time) names, or undefined when it is not one. */
+export function parseVietnamTimestamp(value: string): Date | undefined {
+  if (!isPacketTimestamp(value)) return undefined;
+  const [y, mo, d, h, mi, s] = value.split(/[/ :]/).map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - VIETNAM_OFFSET_MS);
+}
 
 /** Today's date in Vietnam as `yyyy/MM/dd`, the form packet dates compare with as strings. */
 export function vietnamDate(now: Date): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '/');
+  return vietnamWallClock(now).toISOString().slice(0, 10).replace(/-/g, '/');
 }
 
 /** `now` as a packet timestamp in Vietnam time. */
 export function vietnamTimestamp(now: Date): string {
-  const iso = new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString();
+  const iso = vietnamWallClock(now).toISOString();
   return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
 }

@@ -42,5 +42,6 @@ export {
   type StatusTrackEvent,
 } from './status.ts';
 export { decodeBase64, pdfStructureProblem, type PdfPayload, type SniffedType } from './attachments.ts';
+export { parseDocumentId, type DocumentIdParts } from './document-id.ts';
 export { isPacketDate, isPacketTimestamp, vietnamDate, vietnamTimestamp } from './dates.ts';
 export { PATH } from './layout.ts';

@@ -12,12 +12,14 @@ import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument, t
 import type { TriggerActionName } from '../drivers/trigger.ts';
 import type { JournalEntry } from '../journal-view.ts';
 import { sameOrgan } from './support/agencies.ts';
-import { counterpartName } from './support/counterpart-signing.ts';
-import { businessFindings, findingsOf } from './support/findings.ts';
-import type { SentStatus } from './support/journal.ts';
-import { expectedResponseFor } from './support/packets.ts';
-import { awaitHandled, deliver, deliverDocument, receiverIdsOf, statusCodeOf, statusesAbout } from './support/receipt.ts';
-import { isSutEdocSend, isSutStatusAbout, sendByTrigger, sentEdocHeader, triggerDocument } from './support/sut-sends.ts';
+import { counterpartName } from './support/counterparts/build.ts';
+import { businessFindings, findingsOf } from './support/judgement/findings.ts';
+import type { SentStatus } from './support/journal/traffic.ts';
+import { expectedResponseFor } from './support/judgement/response-for.ts';
+import { awaitHandled, sendByTrigger } from './support/waits.ts';
+import { deliver, deliverDocument, receiverIdsOf } from './support/counterparts/inject.ts';
+import { isSutEdocSend, isSutStatusAbout, sentEdocHeader, statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
+import { triggerDocument } from '../case-documents.ts';
 
 const ANSWERS = ['15', '16'];
 

@@ -2,13 +2,16 @@
 // reads the directory, and that both code forms of one agency are answered alike (docs/conformance.md
 // "Identifier codes"; docs/validate.md, identifier rules). Code validity is the validator's (identifier findings journaled
 // at intake); agency equality is edxml sameAgency through support/agencies.ts.
+import { AXIS_ERRORS } from '../../simulator/errors.ts';
 import type { Finding } from '../../edxml/finding.ts';
-import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument } from '../case.ts';
+import { documentIdOf } from '../../edxml/document-id.ts';
+import { CaseHarnessError, defineCase, type CaseContext, type CaseDefinition, type CaseDocument } from '../case.ts';
 import { ABSENT_AGENCY_CODE, qd20FormOf } from './support/agencies.ts';
-import { DIRECTORY_OPERATIONS, isOk, isSend, isSutCall, packetOf, sutTraffic } from './support/journal.ts';
-import { expectedResponseFor } from './support/packets.ts';
-import { deliverDocument, responseForDifferences, statusCodeOf, statusesAbout } from './support/receipt.ts';
-import { entryLabel, listed, skipWhenNothingObserved, statusLabel, text } from './support/text.ts';
+import { DIRECTORY_OPERATIONS, isOk, isSend, isSutCall, packetOf, sutTraffic } from './support/journal/traffic.ts';
+import { expectedResponseFor, responseForDifferences } from './support/judgement/response-for.ts';
+import { deliverDocument } from './support/counterparts/inject.ts';
+import { statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
+import { entryLabel, listed, skipWhenNothingObserved, statusLabel, text } from './support/judgement/text.ts';
 
 const i01 = defineCase<void, void>({
   id: 'I-01',
@@ -43,9 +46,9 @@ const i02 = defineCase<void, void>({
     const sends = sutTraffic(ctx).filter(isSend);
     skipWhenNothingObserved(ctx, sends.length, text('gói tin nào (sendEdoc)', 'packet (sendEdoc)'));
     const refused = sends.filter((e) => {
-      if (e.outcome.errorCode === '21') return true;
+      if (e.outcome.errorCode === AXIS_ERRORS.NO_SENDER.code) return true;
       const from = packetOf(e)?.header.from?.organId?.trim();
-      return e.outcome.errorCode === '22' && !!from && e.outcome.errorDesc.endsWith(`: ${from}`);
+      return e.outcome.errorCode === AXIS_ERRORS.SENDER_MISMATCH.code && !!from && e.outcome.errorDesc.endsWith(`: ${from}`);
     });
     if (refused.length) {
       ctx.evidence(...refused);
@@ -101,12 +104,9 @@ const i04 = defineCase<TwoForms, void>({
     const second = ctx.document();
     const form = qd20FormOf(second.from);
     if (!form) {
-      throw Object.assign(new Error('no QĐ 20 form'), {
-        vi: `Mã đối tác ${second.from} không có dạng QĐ 20`,
-        en: `The counterpart code ${second.from} has no QĐ 20 form`,
-      });
+      throw new CaseHarnessError('CONF-CASE-NO-QD20', `Mã đối tác ${second.from} không có dạng QĐ 20`, `The counterpart code ${second.from} has no QĐ 20 form`);
     }
-    const qd20 = { ...second, from: form, documentId: `${form},${second.promulgationDate},${second.codeNumber}/${second.codeNotation}` };
+    const qd20 = { ...second, from: form, documentId: documentIdOf(form, second.promulgationDate, second.codeNumber, second.codeNotation) };
     return { qcvn, second, qd20 };
   },
   act: async (ctx, s) => {

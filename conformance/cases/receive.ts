@@ -1,37 +1,24 @@
 // Receive (R): the suite sends to the SUT as its counterparts and watches the SUT list, fetch,
 // acknowledge and answer with status packets (docs/conformance.md, "Receive"). Each case owns its
 // counterparts and documents; R-02 and R-03 judge the whole run's traffic outside fault windows.
+import { AXIS_ERRORS } from '../../simulator/errors.ts';
+import { documentIdOf } from '../../edxml/document-id.ts';
+import { codeOf } from '../case-documents.ts';
 import type { LocalizedText } from '../../edxml/finding.ts';
 import { buildPacket } from '../../edxml/build.ts';
 import { composeStatus } from '../../edxml/compose.ts';
 import { vietnamTimestamp } from '../../edxml/dates.ts';
 import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument, type JudgeContext } from '../case.ts';
 import type { JournalEntry } from '../journal-view.ts';
-import { signedPdfAttachment } from './support/counterpart-signing.ts';
-import { deliveredDocuments } from './support/delivered.ts';
-import {
-  FETCH_OPERATIONS,
-  inFaultWindow,
-  isAckOf,
-  isOk,
-  isSutCall,
-  receiverIdOf,
-  sutTraffic,
-  TERMINAL_ACKS,
-} from './support/journal.ts';
-import { docxAttachment, expectedResponseFor, pdfAttachment, zippedAttachment } from './support/packets.ts';
-import {
-  awaitHandled,
-  awaitStatus,
-  deliver,
-  deliverDocument,
-  receiverIdsOf,
-  responseForDifferences,
-  statusCodeOf,
-  statusesAbout,
-  type Handled,
-} from './support/receipt.ts';
-import { entryLabel, listed, statusLabel, text } from './support/text.ts';
+import { signedPdfAttachment } from './support/counterparts/sign.ts';
+import { deliveredDocuments } from './support/journal/delivered.ts';
+import { FETCH_OPERATIONS, inFaultWindow, isAckOf, isOk, isSutCall, receiverIdOf, sutTraffic, TERMINAL_ACKS } from './support/journal/traffic.ts';
+import { counterpartName, docxAttachment, pdfAttachment, zippedAttachment } from './support/counterparts/build.ts';
+import { expectedResponseFor, responseForDifferences } from './support/judgement/response-for.ts';
+import { awaitHandled, awaitStatus, type Handled } from './support/waits.ts';
+import { deliver, deliverDocument, receiverIdsOf } from './support/counterparts/inject.ts';
+import { statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
+import { entryLabel, listed, statusLabel, text } from './support/judgement/text.ts';
 
 const DONE: ReadonlySet<string> = new Set(['done']);
 
@@ -123,7 +110,7 @@ const r02 = defineCase<void, void>({
     );
     const traffic = sutTraffic(ctx);
     const touchesDelivery = (e: JournalEntry) => FETCH_OPERATIONS.has(e.operation) || e.operation === 'updateStatus';
-    const foreign = traffic.filter((e) => touchesDelivery(e) && e.outcome.errorCode === '30');
+    const foreign = traffic.filter((e) => touchesDelivery(e) && e.outcome.errorCode === AXIS_ERRORS.DOCUMENT_NOT_FOUND.code);
     if (foreign.length) {
       ctx.evidence(...foreign);
       ctx.fail(expected, text(`Gọi với mã không thuộc hệ thống: ${listed(foreign.map((e) => `${entryLabel(e)} docId=${receiverIdOf(e)}`))}`, `Calls naming ids that are not the system’s: ${listed(foreign.map((e) => `${entryLabel(e)} docId=${receiverIdOf(e)}`))}`));
@@ -408,11 +395,11 @@ const r11 = defineCase<{ doc: CaseDocument; injection?: JournalEntry }, void>({
   setup: one,
   act: async (ctx, s) => {
     const sut = ctx.run.sutCode;
-    const code = `${s.doc.codeNumber}/${s.doc.codeNotation}`;
+    const { codeNumber, codeNotation, promulgationDate } = s.doc;
     const bytes = buildPacket(
       composeStatus({
-        from: { organId: s.doc.from, organName: `Cơ quan thử nghiệm ${s.doc.from}` },
-        responseFor: { organId: sut, code, promulgationDate: s.doc.promulgationDate, documentId: `${sut},${s.doc.promulgationDate},${code}` },
+        from: { organId: s.doc.from, organName: counterpartName(s.doc.from) },
+        responseFor: { organId: sut, code: codeOf(s.doc), promulgationDate, documentId: documentIdOf(sut, promulgationDate, codeNumber, codeNotation) },
         statusCode: '01',
         description: 'Da den',
         timestamp: vietnamTimestamp(new Date()),

@@ -6,8 +6,10 @@ import type { LocalizedText } from '../../edxml/finding.ts';
 import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument, type JudgeContext } from '../case.ts';
 import type { TriggerDocument } from '../drivers/trigger.ts';
 import type { JournalEntry } from '../journal-view.ts';
-import { awaitHandled, awaitStatus, deliverDocument, receiverIdsOf, statusCodeOf, statusesAbout, type Handled } from './support/receipt.ts';
-import { codeOf, isSendOf, sendByTrigger, triggerDocument } from './support/sut-sends.ts';
+import { awaitHandled, awaitStatus, type Handled, sendByTrigger } from './support/waits.ts';
+import { deliverDocument, receiverIdsOf } from './support/counterparts/inject.ts';
+import { isSendOf, statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
+import { codeOf, triggerDocument } from '../case-documents.ts';
 
 /** The SUT's accepted sends of `doc` over the whole run (the settle window included). */
 const storedSends = (ctx: JudgeContext, doc: TriggerDocument): JournalEntry[] => ctx.entries().filter((e) => isSendOf(e, ctx.run.sutCode, doc));

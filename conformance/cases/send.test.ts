@@ -6,7 +6,7 @@ import type { CaseDefinition } from '../case.ts';
 import type { TriggerJson } from '../drivers/trigger.ts';
 import { createFakeAxis, runCase, scriptedSut, SUT, type ScriptedSut } from '../testing/scripted-sut.ts';
 import { sendCases } from './send.ts';
-import { pdfAttachment } from './support/packets.ts';
+import { pdfAttachment } from './support/counterparts/build.ts';
 
 const byId = (id: string): CaseDefinition => sendCases.find((c) => c.id === id)!;
 

@@ -10,11 +10,20 @@ import { sameAgency } from '../../edxml/identifiers.ts';
 import { defineCase, type CaseContext, type CaseDefinition } from '../case.ts';
 import type { TriggerDocument } from '../drivers/trigger.ts';
 import type { JournalEntry } from '../journal-view.ts';
-import { attachmentFindings, documentIdFindings, layoutFindings, metadataFindings, sentFindingsCase, type FindingSelector } from './support/findings.ts';
-import { awaitHandled, deliver, receiverIdsOf } from './support/receipt.ts';
-import { header, inFaultWindow, isOk, isSutCall } from './support/journal.ts';
-import { sendByTrigger, sentDocumentFacts, sentEdocHeader, triggerDocument } from './support/sut-sends.ts';
-import { counterpartName } from './support/counterpart-signing.ts';
+import {
+  attachmentFindings,
+  documentIdFindings,
+  type FindingSelector,
+  layoutFindings,
+  metadataFindings,
+  sentFindingsCase,
+} from './support/judgement/findings.ts';
+import { awaitHandled, sendByTrigger } from './support/waits.ts';
+import { deliver, receiverIdsOf } from './support/counterparts/inject.ts';
+import { header, inFaultWindow, isOk, isSutCall } from './support/journal/traffic.ts';
+import { sentDocumentFacts, sentEdocHeader } from './support/journal/sent-packets.ts';
+import { triggerDocument } from '../case-documents.ts';
+import { counterpartName } from './support/counterparts/build.ts';
 
 interface Sent {
   doc: TriggerDocument;

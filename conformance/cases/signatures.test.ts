@@ -11,8 +11,8 @@ import type { InjectRequest } from '../axis-port.ts';
 import type { TriggerJson } from '../drivers/trigger.ts';
 import { createFakeAxis, runCase, scriptedSut, SUT, TEST_TIMING, testRunPki, type ScriptedSut } from '../testing/scripted-sut.ts';
 import { signatureCases } from './signatures.ts';
-import { signedPdfAttachment } from './support/counterpart-signing.ts';
-import { pdfAttachment } from './support/packets.ts';
+import { signedPdfAttachment } from './support/counterparts/sign.ts';
+import { pdfAttachment } from './support/counterparts/build.ts';
 
 const byId = (id: string): CaseDefinition => signatureCases.find((c) => c.id === id)!;
 const pki = testRunPki();

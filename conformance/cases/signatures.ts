@@ -5,23 +5,25 @@
 // status it answers to documents the case signs with the run's PKI, defective on purpose or not.
 import type { LocalizedText } from '../../edxml/finding.ts';
 import type { CertificateVariant } from '../../edxml/signatures/index.ts';
-import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument } from '../case.ts';
+import { CaseHarnessError, defineCase, type CaseContext, type CaseDefinition, type CaseDocument } from '../case.ts';
 import type { JournalEntry } from '../journal-view.ts';
-import { CaseHarnessError, signedPdfAttachment } from './support/counterpart-signing.ts';
+import { signedPdfAttachment } from './support/counterparts/sign.ts';
 import {
   certificateFindings,
-  findingsOf,
-  organisationSignatureFindings,
-  ORGANISATION_SIGNATURE_STRICTER,
-  packetSignatureFindings,
-  pdfIntegrityFindings,
-  PDF_INTEGRITY_STRICTER,
-  sentFindingsCase,
   type FindingSelector,
-} from './support/findings.ts';
-import type { SentStatus } from './support/journal.ts';
-import { deliverDocument, statusCodeOf, statusesAbout } from './support/receipt.ts';
-import { sendByTrigger, sentEdocHeader, SIGNED_PDF, triggerDocument } from './support/sut-sends.ts';
+  findingsOf,
+  ORGANISATION_SIGNATURE_STRICTER,
+  organisationSignatureFindings,
+  packetSignatureFindings,
+  PDF_INTEGRITY_STRICTER,
+  pdfIntegrityFindings,
+  sentFindingsCase,
+} from './support/judgement/findings.ts';
+import type { SentStatus } from './support/journal/traffic.ts';
+import { deliverDocument } from './support/counterparts/inject.ts';
+import { sentEdocHeader, statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
+import { sendByTrigger } from './support/waits.ts';
+import { SIGNED_PDF, triggerDocument } from '../case-documents.ts';
 
 /** Triggers a send of a document with a PDF the SUT must sign; resolves with the accepted packet's entry. */
 const sendSignedDocument = (ctx: CaseContext): Promise<JournalEntry> =>

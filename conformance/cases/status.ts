@@ -6,20 +6,20 @@ import { checkStatusSequence, type StatusTrackEvent } from '../../edxml/status.t
 import { defineCase, type CaseDefinition, type JudgeContext } from '../case.ts';
 import type { JournalEntry } from '../journal-view.ts';
 import { sameOrgan } from './support/agencies.ts';
-import { deliveredDocuments } from './support/delivered.ts';
+import { deliveredDocuments } from './support/journal/delivered.ts';
 import {
   header,
   inFaultWindow,
   injectionsToSut,
   isSend,
   packetOf,
+  type SentStatus,
   sutEdocs,
   sutStatuses,
   sutTraffic,
-  type SentStatus,
-} from './support/journal.ts';
-import { statusCodeOf, statusesAbout } from './support/receipt.ts';
-import { entryLabel, listed, skipWhenNothingObserved, statusLabel, text } from './support/text.ts';
+} from './support/journal/traffic.ts';
+import { statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
+import { entryLabel, listed, skipWhenNothingObserved, statusLabel, text } from './support/judgement/text.ts';
 
 const STATUS_PACKETS = text('gói tin trạng thái nào', 'status packet');
 

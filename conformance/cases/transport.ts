@@ -2,21 +2,23 @@
 // fault windows (docs/conformance.md, "Transport"; docs/axis.md). The simulator answers
 // every protocol defect with a stable error code and journals it; these cases read those facts,
 // they do not re-implement the axis's checks.
+import { AXIS_ERRORS } from '../../simulator/errors.ts';
+import { intakeRules } from '../../simulator/intake/rules.ts';
 import { defineCase, type CaseDefinition, type JudgeContext } from '../case.ts';
 import type { JournalEntry } from '../journal-view.ts';
 import { sameOrgan } from './support/agencies.ts';
-import { header, isOk, isSend, packetOf, POLL_OPERATIONS, sutTraffic } from './support/journal.ts';
-import { entryLabel, listed, skipWhenNothingObserved, text } from './support/text.ts';
+import { header, isOk, isSend, packetOf, POLL_OPERATIONS, sutTraffic } from './support/journal/traffic.ts';
+import { entryLabel, listed, skipWhenNothingObserved, text } from './support/judgement/text.ts';
 
 const SENDS = text('gói tin nào (sendEdoc)', 'packet (sendEdoc)');
 const REQUESTS = text('yêu cầu nào', 'request');
 
-/** Axis error codes (simulator/errors.ts) each case reads. */
-const AUTH_ERRORS = new Set(['1', '2', '3', '4']);
-const SENDER_ERRORS = new Set(['21', '22']);
-const HASH_MISMATCH = '25';
-const HASH_ACCEPTED_RULE = 'AXIS-HASH-001';
-const MESSAGETYPE_MISMATCH = '26';
+/** Axis error codes each case reads (the simulator's table, never copied). */
+const AUTH_ERRORS: ReadonlySet<string> = new Set([AXIS_ERRORS.AUTH_MISSING, AXIS_ERRORS.AUTH_BAD_SIGNATURE, AXIS_ERRORS.UNKNOWN_SYSTEM, AXIS_ERRORS.HEADER_MISMATCH].map((e) => e.code));
+const SENDER_ERRORS: ReadonlySet<string> = new Set([AXIS_ERRORS.NO_SENDER, AXIS_ERRORS.SENDER_MISMATCH].map((e) => e.code));
+const HASH_MISMATCH = AXIS_ERRORS.HASH_MISMATCH.code;
+const HASH_ACCEPTED_RULE = intakeRules.hashMismatchAccepted.id;
+const MESSAGETYPE_MISMATCH = AXIS_ERRORS.MESSAGETYPE_MISMATCH.code;
 
 /** Fails with the offending entries as evidence, or passes saying how many calls were judged. */
 function judgeAll(

@@ -1,5 +1,5 @@
 // Axis times are Vietnam local time (UTC+7, no daylight saving) whatever the machine's zone.
-const VN_OFFSET_MS = 7 * 3600 * 1000;
+import { VIETNAM_OFFSET_MS as VN_OFFSET_MS } from '../../edxml/dates.ts';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 

@@ -1,8 +1,8 @@
 // Bilingual sentences of the cases (Vietnamese first, then English), and the short forms the
 // judgements repeat: how a journal entry or a status packet is named in an `observed` sentence.
-import type { LocalizedText } from '../../../edxml/finding.ts';
-import type { JournalEntry } from '../../journal-view.ts';
-import type { SentStatus } from './journal.ts';
+import type { LocalizedText } from '../../../../edxml/finding.ts';
+import type { JournalEntry } from '../../../journal-view.ts';
+import type { SentStatus } from '../journal/traffic.ts';
 
 export const text = (vi: string, en: string): LocalizedText => ({ vi, en });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPacket } from '../../../edxml/build.ts';
-import { composeEdoc } from '../../../edxml/compose.ts';
-import { samplePdf } from '../../../edxml/signatures/sample-pdf.ts';
-import { createFakeAxis } from '../../testing/fake-axis.ts';
-import { sentEdocHeader } from './sut-sends.ts';
+import { buildPacket } from '../../../../edxml/build.ts';
+import { composeEdoc } from '../../../../edxml/compose.ts';
+import { samplePdf } from '../../../../edxml/signatures/sample-pdf.ts';
+import { createFakeAxis } from '../../../testing/fake-axis.ts';
+import { sentEdocHeader } from './sent-packets.ts';
 
 const CAP = 64 * 1024;
 

@@ -1,37 +1,16 @@
-// What the SUT sends when a case triggers it (S, SG, B, F areas): the trigger's document, the
-// SUT's document packets and status packets about one document, and the packet header even when
-// the journal cut the body at its excerpt cap (signed PDFs easily pass 64 KB; the header comes
-// first, so it is always in the excerpt).
-import { parsePacket } from '../../../edxml/parse.ts';
-import { normalizeStatusCode } from '../../../edxml/status.ts';
-import type { EdocPacket } from '../../../edxml/types.ts';
-import type { CaseContext, JudgeContext } from '../../case.ts';
-import type { TriggerAttachment, TriggerDocument } from '../../drivers/trigger.ts';
-import type { JournalEntry } from '../../journal-view.ts';
-import { isOk, isSend, isSutCall, packetOf } from './journal.ts';
-
-let documentCounter = 0;
-
-/** A PDF the SUT is asked to sign, as in the spec's trigger example. */
-export const SIGNED_PDF: TriggerAttachment = { name: 'cong-van.pdf', sign: true };
-
-/**
- * A document for the SUT to send, with a number no other trigger of this process uses, so the
- * SUT's packet is recognisable by its Code (the SUT chooses its DocumentId and date).
- */
-export function triggerDocument(ctx: JudgeContext, attachments: TriggerAttachment[] = [SIGNED_PDF]): TriggerDocument {
-  documentCounter++;
-  return {
-    codeNumber: String(7000 + documentCounter),
-    codeNotation: `${ctx.entry.id.replace('-', '')}-HT`,
-    subject: `Văn bản thử nghiệm gửi đi (${ctx.entry.id}) / test document sent by the system`,
-    typeName: 'Công văn',
-    attachments,
-  };
-}
-
-/** `number/notation` as written in DocumentId and ResponseFor/Code. */
-export const codeOf = (doc: TriggerDocument): string => `${doc.codeNumber}/${doc.codeNotation}`;
+// The packets the SUT sent, as the journal holds them: its document packets (the one a trigger
+// asked for, recognised by its Code), its status packets about one document, and the packet
+// header even when the journal cut the body at its excerpt cap (signed PDFs easily pass 64 KB;
+// the header comes first, so it is always in the excerpt).
+import { parsePacket } from '../../../../edxml/parse.ts';
+import { normalizeStatusCode } from '../../../../edxml/status.ts';
+import type { EdocPacket } from '../../../../edxml/types.ts';
+import { codeOf } from '../../../case-documents.ts';
+import type { CaseDocument } from '../../../case.ts';
+import type { TriggerDocument } from '../../../drivers/trigger.ts';
+import type { JournalEntry } from '../../../journal-view.ts';
+import { sameOrgan } from '../agencies.ts';
+import { isOk, isSend, isSutCall, packetOf, sutStatuses, type SentStatus } from './traffic.ts';
 
 /** A document (or business) packet the SUT sent and the axis accepted: no status code. */
 export const isSutEdocSend = (entry: JournalEntry, sutCode: string): boolean =>
@@ -87,20 +66,6 @@ function readEdocHeader(entry: JournalEntry): EdocPacket | undefined {
   return packet?.kind === 'edoc' ? packet : undefined;
 }
 
-/**
- * Triggers the SUT to send `doc` to `to` and waits for the axis to accept its packet. The entry is
- * evidence; a SUT that never sends fails at the deadline.
- */
-export async function sendByTrigger(ctx: CaseContext, doc: TriggerDocument, to: readonly string[]): Promise<JournalEntry> {
-  await ctx.trigger({ action: 'send', to: [...to], document: doc });
-  return ctx.waitFor((e) => isSendOf(e, ctx.run.sutCode, doc), {
-    expected: {
-      vi: `Hệ thống gửi văn bản ${codeOf(doc)} tới ${to.join(', ')} và trục chấp nhận`,
-      en: `The system sends document ${codeOf(doc)} to ${to.join(', ')} and the axis accepts it`,
-    },
-  });
-}
-
 /** The ResponseFor/Code and date a counterpart writes when answering a document the SUT sent. */
 export function sentDocumentFacts(entry: JournalEntry, doc: TriggerDocument): { documentId: string; promulgationDate: string; code: string } {
   const documentId = entry.documentId ?? '';
@@ -108,3 +73,21 @@ export function sentDocumentFacts(entry: JournalEntry, doc: TriggerDocument): { 
   const promulgationDate = header?.header.promulgationInfo?.promulgationDate ?? documentId.split(',')[1] ?? '';
   return { documentId, promulgationDate, code: codeOf(doc) };
 }
+
+/**
+ * The SUT's status packets about `doc`: those naming its DocumentId, and those addressed to its
+ * issuer that carry its (unique) number even if the rest is mangled, so that a SUT that damages
+ * the notation is still seen answering, and judged on what it wrote.
+ */
+export function statusesAbout(entries: readonly JournalEntry[], sutCode: string, doc: CaseDocument, issuerCode: string = doc.from): SentStatus[] {
+  return sutStatuses(entries, sutCode).filter(({ packet }) => {
+    const r = packet.header.responseFor;
+    if (!r) return false;
+    if (r.documentId === doc.documentId) return true;
+    const number = r.code?.split('/')[0];
+    return r.organId !== undefined && sameOrgan(r.organId, issuerCode) && number === doc.codeNumber;
+  });
+}
+
+export const statusCodeOf = (s: SentStatus): string => normalizeStatusCode(s.packet.header.statusCode ?? '');
+

@@ -1,24 +1,11 @@
 // Signed PDFs a counterpart attaches (SG-05, SG-06, SG-07): signed with the run's PKI, so a correct
 // SUT trusts them, or deliberately defective (changed after signing, untrusted root, expired or
 // revoked certificate). The certificate names the counterpart agency, as an organisation's does.
-import type { AttachmentInput } from '../../../edxml/compose.ts';
-import { signPdf, type CertificateVariant, type IssuedCertificate, type IssueOptions } from '../../../edxml/signatures/index.ts';
-import { samplePdf } from '../../../edxml/signatures/sample-pdf.ts';
-import type { JudgeContext, RunPki } from '../../case.ts';
-
-/** The harness cannot run the case (the runner reports it as `error`, never as a SUT failure). */
-export class CaseHarnessError extends Error {
-  constructor(
-    readonly code: string,
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
-
-/** The organisation name counterparts write in From/OrganName and their certificates. */
-export const counterpartName = (code: string): string => `Cơ quan thử nghiệm ${code}`;
+import type { AttachmentInput } from '../../../../edxml/compose.ts';
+import { signPdf, type CertificateVariant, type IssuedCertificate, type IssueOptions } from '../../../../edxml/signatures/index.ts';
+import { samplePdf } from '../../../../edxml/signatures/sample-pdf.ts';
+import { CaseHarnessError, type JudgeContext, type RunPki } from '../../../case.ts';
+import { counterpartName } from './build.ts';
 
 const PAGE_TEXT = 'VAN BAN KY SO THU NGHIEM - SIGNED TEST DOCUMENT';
 

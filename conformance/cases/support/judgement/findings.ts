@@ -1,10 +1,10 @@
 // Which of the validator's findings on a packet the SUT sent belong to which case: the simulator's
 // intake ran validatePacket on it (with the run's trust anchors and CRL) and journaled the
 // findings, so cases judge exactly what `truc validate` would say, split by the case's concern.
-import type { Finding, LocalizedText } from '../../../edxml/finding.ts';
-import { PATH } from '../../../edxml/layout.ts';
-import { defineCase, type CaseContext, type CaseDefinition } from '../../case.ts';
-import type { JournalEntry } from '../../journal-view.ts';
+import type { Finding, LocalizedText } from '../../../../edxml/finding.ts';
+import { PATH } from '../../../../edxml/layout.ts';
+import { defineCase, type CaseContext, type CaseDefinition } from '../../../case.ts';
+import type { JournalEntry } from '../../../journal-view.ts';
 
 export type FindingSelector = (finding: Finding) => boolean;
 

@@ -1,8 +1,9 @@
 // The documents the suite delivered to the SUT during the run, as run-wide cases (R-03, ST-04,
 // ST-06) see them: read from the injections in the journal, whichever case sent them.
-import type { CaseDocument, FaultWindow } from '../../case.ts';
-import type { JournalEntry } from '../../journal-view.ts';
-import { header, inFaultWindow, injectionsToSut, packetOf } from './journal.ts';
+import { parseDocumentId } from '../../../../edxml/document-id.ts';
+import type { CaseDocument, FaultWindow } from '../../../case.ts';
+import type { JournalEntry } from '../../../journal-view.ts';
+import { header, inFaultWindow, injectionsToSut, packetOf } from './traffic.ts';
 
 export interface DeliveredDocument {
   /** The document's identity as its issuer wrote it (the shape of a case's own documents). */
@@ -12,8 +13,6 @@ export interface DeliveredDocument {
   /** A revocation / update / replacement packet: answered with 15 or 16, not 01 (spec scope). */
   business: boolean;
 }
-
-const DOCUMENT_ID = /^([^,]+),(\d{4}\/\d{2}\/\d{2}),([^/]+)\/(.+)$/;
 
 /**
  * The identity of a delivered document: from its packet, or, when the journal kept only an excerpt
@@ -34,12 +33,10 @@ function identityOf(entry: JournalEntry): { document: CaseDocument; business: bo
     const type = packet.business?.bussinessDocType;
     return { document, business: type !== undefined && type !== '0' };
   }
-  const m = entry.documentId ? DOCUMENT_ID.exec(entry.documentId) : null;
-  if (!m || !entry.documentId) return undefined;
-  return {
-    document: { from: m[1], promulgationDate: m[2], codeNumber: m[3], codeNotation: m[4], documentId: entry.documentId },
-    business: false,
-  };
+  const parts = entry.documentId ? parseDocumentId(entry.documentId) : undefined;
+  if (!parts || !entry.documentId) return undefined;
+  const { organId: from, promulgationDate, codeNumber, codeNotation } = parts;
+  return { document: { from, promulgationDate, codeNumber, codeNotation, documentId: entry.documentId }, business: false };
 }
 
 /**

@@ -1,13 +1,17 @@
 // The packets a case sends as its counterparts: realistic documents built with the edxml library
 // (composeEdoc / buildPacket), so what the SUT receives is exactly what real agencies send, and
-// the ResponseFor a correct SUT must write back for each of them.
+// their attachments (PDF, DOCX, ZIP; signed PDFs: sign.ts).
 import { zipSync } from 'fflate';
-import { buildPacket } from '../../../edxml/build.ts';
-import { composeEdoc, type AttachmentInput } from '../../../edxml/compose.ts';
-import { vietnamTimestamp } from '../../../edxml/dates.ts';
-import { samplePdf } from '../../../edxml/signatures/sample-pdf.ts';
-import type { Business, ResponseFor } from '../../../edxml/types.ts';
-import type { CaseDocument } from '../../case.ts';
+import { buildPacket } from '../../../../edxml/build.ts';
+import { composeEdoc, type AttachmentInput } from '../../../../edxml/compose.ts';
+import { documentIdOf } from '../../../../edxml/document-id.ts';
+import { vietnamTimestamp } from '../../../../edxml/dates.ts';
+import { samplePdf } from '../../../../edxml/signatures/sample-pdf.ts';
+import type { Business } from '../../../../edxml/types.ts';
+import type { CaseDocument } from '../../../case.ts';
+
+/** The organisation name counterparts write in From/OrganName and in their certificates. */
+export const counterpartName = (code: string): string => `Cơ quan thử nghiệm ${code}`;
 
 export interface DocumentPacketOptions {
   /** Recipients (To/OrganId), in order. */
@@ -24,28 +28,18 @@ export function documentPacket(doc: CaseDocument, options: DocumentPacketOptions
   const from = options.fromCode ?? doc.from;
   return buildPacket(
     composeEdoc({
-      from: { organId: from, organName: `Cơ quan thử nghiệm ${from}` },
+      from: { organId: from, organName: counterpartName(from) },
       to: options.to.map((organId) => ({ organId })),
       codeNumber: doc.codeNumber,
       codeNotation: doc.codeNotation,
       promulgationDate: doc.promulgationDate,
-      documentId: options.fromCode ? `${options.fromCode},${doc.promulgationDate},${doc.codeNumber}/${doc.codeNotation}` : doc.documentId,
+      documentId: options.fromCode ? documentIdOf(options.fromCode, doc.promulgationDate, doc.codeNumber, doc.codeNotation) : doc.documentId,
       subject: options.subject ?? `Văn bản thử nghiệm ${doc.codeNumber}/${doc.codeNotation}`,
       timestamp: vietnamTimestamp(new Date()),
       attachments: options.attachments,
       business: options.business,
     }),
   );
-}
-
-/** What a correct recipient writes in ResponseFor when answering `doc`. */
-export function expectedResponseFor(doc: CaseDocument, fromCode: string = doc.from): ResponseFor {
-  return {
-    organId: fromCode,
-    code: `${doc.codeNumber}/${doc.codeNotation}`,
-    promulgationDate: doc.promulgationDate,
-    documentId: fromCode === doc.from ? doc.documentId : `${fromCode},${doc.promulgationDate},${doc.codeNumber}/${doc.codeNotation}`,
-  };
 }
 
 /** A one-page PDF attachment (unsigned; a case that needs a signature signs it first). */

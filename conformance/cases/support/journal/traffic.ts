@@ -2,10 +2,10 @@
 // a fault window (run-wide cases leave those out), the packets it sent or was sent, and the
 // acknowledgements and fetches of one delivery. Pure functions over journal entries, shared by the
 // cases of every area so that "the SUT's status packets" means one thing everywhere.
-import { parsePacket } from '../../../edxml/parse.ts';
-import type { EdocPacket, Packet, StatusPacket } from '../../../edxml/types.ts';
-import type { FaultWindow, JudgeContext } from '../../case.ts';
-import type { JournalEntry } from '../../journal-view.ts';
+import { parsePacket } from '../../../../edxml/parse.ts';
+import type { EdocPacket, Packet, StatusPacket } from '../../../../edxml/types.ts';
+import type { FaultWindow, JudgeContext } from '../../../case.ts';
+import type { JournalEntry } from '../../../journal-view.ts';
 
 /** Operations by which a system asks the axis whether something arrived (T-06). */
 export const POLL_OPERATIONS: ReadonlySet<string> = new Set(['getReceivedEdocList', 'countReceiveEdoc', 'countReceiveStatus']);
