@@ -31,8 +31,9 @@ function serve(dataDir: string): Promise<Server> {
     });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      const url = /simulated axis: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(stdout)?.[1];
-      if (url) resolve({ child, baseUrl: url.replace(/\/$/, ''), exited });
+      // The banner's base URL has no trailing slash; the line is complete once its newline came.
+      const url = /simulated axis: (http:\/\/127\.0\.0\.1:\d+\S*)\n/.exec(stdout)?.[1];
+      if (url) resolve({ child, baseUrl: url, exited });
     });
     void exited.then(({ code, signal }) => reject(new Error(`truc serve ended (${code ?? signal}) before listening: ${stderr}`)));
   });
