@@ -16,6 +16,7 @@ import * as pkijs from 'pkijs';
 import {
   buildCrl,
   createTestPki,
+  generateLeafKeys,
   issueCertificate,
   SignatureError,
   type CertificateVariant,
@@ -227,7 +228,8 @@ export async function openPkiFolder(dir: string, options: OpenPkiOptions = {}): 
       return issued;
     },
     async issue(options) {
-      const issued = issueCertificate(pki, options);
+      const keys = pki.deterministic ? undefined : await generateLeafKeys();
+      const issued = issueCertificate(pki, options, keys);
       const p = paths(options);
       await mkdir(join(dir, 'issued'), { recursive: true });
       await writeAtomic(p.key, issued.privateKeyPem, 0o600);

@@ -30,7 +30,7 @@ export { verifyPacketSignature, signPacket, XMLDSIG_NS } from './xmldsig.ts';
 export { signatureRules, sigRules } from './rules.ts';
 export { signPdf, assertSignablePdf } from './pdf-sign.ts';
 export type { PdfSignerIdentity, PdfSignOptions } from './pdf-sign.ts';
-export { createTestPki, issueCertificate, toPkcs12, fromPkcs12, CERTIFICATE_VARIANTS, DETERMINISTIC_NOW } from './pki.ts';
+export { createTestPki, generateLeafKeys, issueCertificate, toPkcs12, fromPkcs12, CERTIFICATE_VARIANTS, DETERMINISTIC_NOW } from './pki.ts';
 export type { TestPki, IssuedCertificate, IssueOptions, CertificateVariant, CertifiedKey, RevokedEntry } from './pki.ts';
 export { buildCrl, buildCrlFor } from './crl.ts';
 export { samplePdf, samplePdfWithXrefStream } from './sample-pdf.ts';

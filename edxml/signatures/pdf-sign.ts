@@ -4,6 +4,7 @@
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { constants, createPrivateKey, privateEncrypt, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { SignatureError } from './errors.ts';
 import { fromPkcs12 } from './pki.ts';
@@ -27,9 +28,25 @@ export interface PdfSignOptions {
 /** Bytes reserved for the CMS in /Contents: room for a 2048-bit signature and a three-certificate chain. */
 const SIGNATURE_LENGTH = 12_288;
 
+/** DER prefix of DigestInfo { sha256, NULL } (RFC 8017 §9.2): the PKCS#1 v1.5 signature covers it and the digest. */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/**
+ * The RSA operation of a CMS signature through node:crypto (native, ~50x faster than forge's
+ * JavaScript big integers). forge still writes the CMS structure and digests the attributes; it
+ * asks its key to sign the digest, which is what this object does.
+ */
+const nativeRsaKey = (key: KeyObject) => ({
+  sign(md: forge.md.MessageDigest): string {
+    const digest = Buffer.from(md.digest().getBytes(), 'binary');
+    const signature = privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest]));
+    return signature.toString('binary');
+  },
+});
+
 class KeyAndChainSigner extends Signer {
   constructor(
-    private readonly key: forge.pki.PrivateKey,
+    private readonly key: KeyObject,
     private readonly certificate: forge.pki.Certificate,
     private readonly chain: forge.pki.Certificate[],
   ) {
@@ -42,7 +59,7 @@ class KeyAndChainSigner extends Signer {
     p7.addCertificate(this.certificate);
     for (const cert of this.chain) p7.addCertificate(cert);
     p7.addSigner({
-      key: this.key as forge.pki.rsa.PrivateKey,
+      key: nativeRsaKey(this.key) as unknown as forge.pki.rsa.PrivateKey,
       certificate: this.certificate,
       digestAlgorithm: forge.pki.oids.sha256,
       authenticatedAttributes: [
@@ -124,7 +141,7 @@ export async function signPdf(pdf: Uint8Array, identity: PdfSignerIdentity, opti
   const { privateKeyPem, certificatePem, chainPem } = resolveIdentity(identity);
   const certificate = forge.pki.certificateFromPem(certificatePem);
   const signer = new KeyAndChainSigner(
-    forge.pki.privateKeyFromPem(privateKeyPem),
+    createPrivateKey(privateKeyPem),
     certificate,
     chainPem.map((pem) => forge.pki.certificateFromPem(pem)),
   );

@@ -1,7 +1,7 @@
 // A test PKI shaped like the Vietnamese Government CA hierarchy (root -> "Cơ quan chứng thực số
 // Chính phủ" intermediate -> organisation and personal certificates), every name marked TEST so
 // nobody mistakes it for the real one. node-forge builds certificates (RSA); CRLs live in crl.ts.
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPair, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { seededPrng } from './seeded-prng.ts';
 
@@ -107,10 +107,24 @@ function generateKeys(deterministic: boolean, seed: string, label: string): forg
     return forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001, prng: seededPrng(`${seed}:${label}`) } as never);
   }
   // Native generation is ~20x faster than forge's; forge only needs the PEM.
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return forgePair(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
+}
+
+function forgePair(privateKey: KeyObject): forge.pki.rsa.KeyPair {
   const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const key = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
   return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
+}
+
+/**
+ * A fresh 2048-bit key pair made on libuv's thread pool: 0.4-1 s of CPU that must not block the
+ * event loop serving the axis while a run's deadlines are counting (counterpart certificates are
+ * issued during runs). For issueCertificate's `keys`.
+ */
+export function generateLeafKeys(): Promise<forge.pki.rsa.KeyPair> {
+  return new Promise((resolve, reject) =>
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, _publicKey, privateKey) => (error ? reject(error) : resolve(forgePair(privateKey)))),
+  );
 }
 
 // A leading 01 keeps the DER INTEGER positive whatever the counter.
@@ -222,13 +236,15 @@ function validityFor(variant: CertificateVariant, now: Date): { notBefore: Date;
  * `signer`, a personal one (CN=<full name>, O=<agency name>, C=VN). Advances `pki.nextSerial` and,
  * for the `revoked` variant, adds the certificate to `pki.revoked` (rebuild the CRL afterwards).
  */
-export function issueCertificate(pki: TestPki, options: IssueOptions): IssuedCertificate {
+/** `keys`: made beforehand (generateLeafKeys), for non-deterministic PKIs only; otherwise generated here. */
+export function issueCertificate(pki: TestPki, options: IssueOptions, keys?: forge.pki.rsa.KeyPair): IssuedCertificate {
+  if (keys && pki.deterministic) throw new Error('a deterministic PKI derives its keys from its seed');
   const variant = options.variant ?? 'valid';
   const serialHex = serialFor(pki.nextSerial);
   pki.nextSerial += 1;
   const issuer = variant === 'untrusted' ? pki.untrustedRoot : pki.intermediate;
   const issuerCert = forge.pki.certificateFromPem(issuer.certificatePem);
-  const keys = generateKeys(pki.deterministic, pki.seed, `leaf-${serialHex}`);
+  const leafKeys = keys ?? generateKeys(pki.deterministic, pki.seed, `leaf-${serialHex}`);
   const subject: NameAttribute[] = options.signer
     ? [
         { type: '2.5.4.3', value: options.signer },
@@ -245,7 +261,7 @@ export function issueCertificate(pki: TestPki, options: IssueOptions): IssuedCer
   const cert = buildCertificate({
     subject,
     issuer: { subject: [], key: forge.pki.privateKeyFromPem(issuer.privateKeyPem) as forge.pki.rsa.PrivateKey, cert: issuerCert },
-    publicKey: keys.publicKey,
+    publicKey: leafKeys.publicKey,
     serialHex,
     ...validity,
     extensions: leafExtensions(variant),
@@ -255,7 +271,7 @@ export function issueCertificate(pki: TestPki, options: IssueOptions): IssuedCer
   const chainPem = variant === 'untrusted' ? [pki.untrustedRoot.certificatePem] : [pki.intermediate.certificatePem, pki.root.certificatePem];
   return {
     certificatePem: forge.pki.certificateToPem(cert),
-    privateKeyPem: forge.pki.privateKeyToPem(keys.privateKey),
+    privateKeyPem: forge.pki.privateKeyToPem(leafKeys.privateKey),
     agencyCode: options.agencyCode,
     agencyName: options.agencyName,
     ...(options.signer ? { signer: options.signer } : {}),

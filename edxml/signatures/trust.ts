@@ -1,6 +1,6 @@
 // Chain building to the configured trust anchors and revocation from the given CRLs. Only the
 // anchors given count: a chain to any other root, public CAs included, is "not trusted" here.
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { pemToDer, splitPem } from './pem.ts';
 import type { TrustContext } from './index.ts';
@@ -16,9 +16,31 @@ export interface PreparedTrust {
   crls: PreparedCrl[];
 }
 
-// Validators call once per attachment with the same arrays: parse anchors and CRLs once per array.
-const anchorCache = new WeakMap<readonly string[], X509Certificate[]>();
-const crlCache = new WeakMap<readonly Uint8Array[], PreparedCrl[]>();
+// Validators call once per attachment, and callers often build fresh arrays of the same anchors
+// and CRLs for every packet (a live trust provider): parse each content once, keyed by a digest
+// of the content itself. Few distinct trust sets exist in a process; the oldest is dropped first.
+const CACHE_SIZE = 32;
+const anchorCache = new Map<string, X509Certificate[]>();
+const crlCache = new Map<string, PreparedCrl[]>();
+
+function contentKey(parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    hash.update(String(typeof part === 'string' ? part.length : part.byteLength));
+    hash.update(':');
+    hash.update(part);
+  }
+  return hash.digest('base64');
+}
+
+function cachedBy<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const value = make();
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
 
 function parseAnchors(pems: readonly string[]): X509Certificate[] {
   const anchors: X509Certificate[] = [];
@@ -49,16 +71,8 @@ function parseCrls(inputs: readonly Uint8Array[]): PreparedCrl[] {
 }
 
 export function prepareTrust(ctx: TrustContext): PreparedTrust {
-  let anchors = anchorCache.get(ctx.trustAnchors);
-  if (!anchors) {
-    anchors = parseAnchors(ctx.trustAnchors);
-    anchorCache.set(ctx.trustAnchors, anchors);
-  }
-  let crls = crlCache.get(ctx.crls);
-  if (!crls) {
-    crls = parseCrls(ctx.crls);
-    crlCache.set(ctx.crls, crls);
-  }
+  const anchors = cachedBy(anchorCache, contentKey(ctx.trustAnchors), () => parseAnchors(ctx.trustAnchors));
+  const crls = cachedBy(crlCache, contentKey(ctx.crls), () => parseCrls(ctx.crls));
   return { anchors, crls };
 }
 
