@@ -1,5 +1,7 @@
 // The in-memory store: tests, msw handlers and `truc serve --memory`. Nothing survives the process.
 import type {
+  RunQuery,
+  StoredRun,
   Delivery,
   DeliveryPatch,
   DeliveryQuery,
@@ -18,6 +20,11 @@ import type {
 // Copies keep callers from mutating stored state, as an SQL store would. Hand-written per type:
 // structuredClone dominated the cost of busy inbox listings.
 const date = (d: Date): Date => new Date(d.getTime());
+
+const reviveRun = (text: string): StoredRun => {
+  const r = JSON.parse(text) as StoredRun & { started: string; updated: string };
+  return { ...r, started: new Date(r.started), updated: new Date(r.updated) };
+};
 
 const copySystem = (s: SystemRecord): SystemRecord => ({ ...s, created: date(s.created) });
 
@@ -275,6 +282,26 @@ export class MemoryStore implements Store {
       if (query.limit !== undefined && found.length >= query.limit) break;
     }
     return found;
+  }
+
+  private readonly runs = new Map<string, string>();
+
+  // Runs are kept as JSON text: every read is a deep copy, as with the SQL store.
+  async putRun(run: StoredRun): Promise<void> {
+    this.runs.set(run.runId, JSON.stringify(run));
+  }
+
+  async getRun(runId: string): Promise<StoredRun | undefined> {
+    const text = this.runs.get(runId);
+    return text === undefined ? undefined : reviveRun(text);
+  }
+
+  async listRuns(query: RunQuery): Promise<StoredRun[]> {
+    return [...this.runs.values()]
+      .map(reviveRun)
+      .filter((r) => (query.tenant === undefined || r.tenant === query.tenant) && (query.sutCode === undefined || r.sutCode === query.sutCode))
+      .sort((a, b) => b.started.getTime() - a.started.getTime() || (a.runId < b.runId ? 1 : -1))
+      .slice(0, query.limit ?? Infinity);
   }
 
   async purgeBefore(before: Date, batch: number): Promise<PurgeCounts> {

@@ -1,7 +1,7 @@
 // The behaviour every Store must show, written once and run against each implementation
 // (memory.test.ts here; the SQL store runs it against PGlite and PostgreSQL).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Delivery, NewJournalEntry, Store, StoredAgency, StoredPacket } from './types.ts';
+import type { Delivery, NewJournalEntry, Store, StoredAgency, StoredPacket, StoredRun } from './types.ts';
 
 const t0 = new Date('2026-11-22T01:00:00.000Z');
 const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
@@ -337,6 +337,31 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(next.id).toBe(kept[1] + 1);
       expect((await store.getJournalEntry(kept[0]))?.id).toBe(kept[0]);
       expect((await store.queryJournal({ afterId: kept[0] })).map((e) => e.id)).toEqual([kept[1], next.id]);
+    });
+
+    it('keeps conformance runs, replaces them by id, lists newest first by tenant and SUT', async () => {
+      const run = (runId: string, minute: number, extra: Partial<StoredRun> = {}): StoredRun => ({
+        runId,
+        sutCode: '000.00.00.H41',
+        profile: 'core',
+        status: 'running',
+        started: at(minute),
+        updated: at(minute),
+        data: { cases: [{ id: 'T-01', state: 'pending' }], text: 'Quyết định' },
+        ...extra,
+      });
+      await store.putRun(run('r-1', 1));
+      await store.putRun(run('r-2', 2, { tenant: 'vendor-a', sutCode: '000.00.00.H53' }));
+      await store.putRun(run('r-1', 1, { status: 'finished', verdict: 'conformant', updated: at(5), data: { cases: [] } }));
+      expect(await store.getRun('r-1')).toEqual(run('r-1', 1, { status: 'finished', verdict: 'conformant', updated: at(5), data: { cases: [] } }));
+      expect(await store.getRun('nope')).toBeUndefined();
+      expect((await store.listRuns({})).map((r) => r.runId)).toEqual(['r-2', 'r-1']);
+      expect((await store.listRuns({ tenant: 'vendor-a' })).map((r) => r.runId)).toEqual(['r-2']);
+      expect((await store.listRuns({ sutCode: '000.00.00.H41' })).map((r) => r.runId)).toEqual(['r-1']);
+      expect((await store.listRuns({ limit: 1 })).map((r) => r.runId)).toEqual(['r-2']);
+      const copy = await store.getRun('r-2');
+      (copy!.data as { text: string }).text = 'changed';
+      expect(((await store.getRun('r-2'))!.data as { text: string }).text).toBe('Quyết định');
     });
   });
 }

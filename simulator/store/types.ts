@@ -203,6 +203,33 @@ export interface JournalQuery {
   tenant?: string;
 }
 
+/** Where a conformance run stands; `aborted` = stopped before a verdict (configuration error, Ctrl-C). */
+export type StoredRunStatus = 'running' | 'finished' | 'aborted';
+
+/**
+ * A conformance run recorded in the sandbox that served it (the console lists and replays them):
+ * the searchable fields, and the run's state as JSON (live case states while running, the whole
+ * record without its journal once finished; the journal stays in the journal, by run label).
+ */
+export interface StoredRun {
+  runId: string;
+  /** The tenant whose token recorded it; undefined = the operator's. */
+  tenant?: string;
+  sutCode: string;
+  profile: string;
+  status: StoredRunStatus;
+  verdict?: string;
+  started: Date;
+  updated: Date;
+  data: unknown;
+}
+
+export interface RunQuery {
+  tenant?: string;
+  sutCode?: string;
+  limit?: number;
+}
+
 /**
  * Everything the axis core persists. Every method is async so an SQL store fits; implementations
  * return copies, never live objects the caller could mutate.
@@ -253,6 +280,13 @@ export interface Store {
   getJournalEntry(id: number): Promise<JournalEntry | undefined>;
   /** Ordered by id ascending. */
   queryJournal(query: JournalQuery): Promise<JournalEntry[]>;
+
+  // Conformance runs
+  /** Inserts or replaces by runId. */
+  putRun(run: StoredRun): Promise<void>;
+  getRun(runId: string): Promise<StoredRun | undefined>;
+  /** Newest first. */
+  listRuns(query: RunQuery): Promise<StoredRun[]>;
 
   // Retention
   /**

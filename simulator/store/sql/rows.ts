@@ -2,7 +2,7 @@
 // differently (pg: int8 as string, bytea as Buffer; PGlite: numbers, Uint8Array), so every value
 // read back goes through these, and NULL columns become absent fields as in the memory store.
 import type { Finding } from '../../../edxml/finding.ts';
-import type { Delivery, JournalEntry, StoredAgency, StoredPacket, SystemRecord, TenantRecord } from '../types.ts';
+import type { Delivery, JournalEntry, StoredAgency, StoredPacket, StoredRun, StoredRunStatus, SystemRecord, TenantRecord } from '../types.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -19,6 +19,19 @@ function defined<T extends object>(record: T): T {
   for (const key of Object.keys(record) as (keyof T)[]) if (record[key] === undefined) delete record[key];
   return record;
 }
+
+export const runFromRow = (r: Row): StoredRun =>
+  defined<StoredRun>({
+    runId: String(r.run_id),
+    tenant: str(r.tenant),
+    sutCode: String(r.sut_code),
+    profile: String(r.profile),
+    status: String(r.status) as StoredRunStatus,
+    verdict: str(r.verdict),
+    started: date(r.started) as Date,
+    updated: date(r.updated) as Date,
+    data: json<unknown>(r.data),
+  });
 
 export const systemFromRow = (r: Row): SystemRecord =>
   defined<SystemRecord>({

@@ -136,4 +136,23 @@ ALTER TABLE journal ADD COLUMN tenant text;
 CREATE INDEX journal_tenant ON journal (tenant, id);
 `,
   },
+  {
+    version: 3,
+    description: 'conformance runs recorded by the sandbox that served them',
+    sql: `
+CREATE TABLE runs (
+  run_id   text PRIMARY KEY,
+  tenant   text,
+  sut_code text NOT NULL,
+  profile  text NOT NULL,
+  status   text NOT NULL,
+  verdict  text,
+  started  timestamptz NOT NULL,
+  updated  timestamptz NOT NULL,
+  data     jsonb NOT NULL
+);
+CREATE INDEX runs_started ON runs (started DESC);
+CREATE INDEX runs_tenant ON runs (tenant, started DESC);
+`,
+  },
 ];

@@ -10,7 +10,9 @@ import type {
   NewJournalEntry,
   PacketQuery,
   PurgeCounts,
+  RunQuery,
   Store,
+  StoredRun,
   StoredAgency,
   StoredPacket,
   SystemRecord,
@@ -33,6 +35,7 @@ import {
   packetColumns,
   packetFromRow,
   packetValues,
+  runFromRow,
   tenantFromRow,
   type Row,
 } from './rows.ts';
@@ -328,6 +331,30 @@ export class SqlStore implements Store {
       return { packets: ids.length, deliveries: gone.length };
     });
     return { journal: journal.length, packets, deliveries };
+  }
+
+  async putRun(run: StoredRun): Promise<void> {
+    await this.db.query(
+      `INSERT INTO runs (run_id, tenant, sut_code, profile, status, verdict, started, updated, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (run_id) DO UPDATE SET tenant = EXCLUDED.tenant, sut_code = EXCLUDED.sut_code, profile = EXCLUDED.profile, status = EXCLUDED.status,
+         verdict = EXCLUDED.verdict, started = EXCLUDED.started, updated = EXCLUDED.updated, data = EXCLUDED.data`,
+      [run.runId, run.tenant ?? null, run.sutCode, run.profile, run.status, run.verdict ?? null, run.started, run.updated, JSON.stringify(run.data)],
+    );
+  }
+
+  async getRun(runId: string): Promise<StoredRun | undefined> {
+    const [row] = await this.db.query<Row>('SELECT * FROM runs WHERE run_id = $1', [runId]);
+    return row && runFromRow(row);
+  }
+
+  async listRuns(query: RunQuery): Promise<StoredRun[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.tenant !== undefined) where.push(`tenant = $${params.push(query.tenant)}`);
+    if (query.sutCode !== undefined) where.push(`sut_code = $${params.push(query.sutCode)}`);
+    const limit = query.limit !== undefined ? ` LIMIT $${params.push(query.limit)}` : '';
+    const rows = await this.db.query<Row>(`SELECT * FROM runs${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY started DESC, run_id DESC${limit}`, params);
+    return rows.map(runFromRow);
   }
 
   async close(): Promise<void> {
