@@ -1,7 +1,7 @@
 // Characters outside XML's Char production, raw or as character references, make a packet an `xml`
 // error. xmllint (libxml2, sharing no code with truc) is the oracle: it must refuse the same bytes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { buildPacket } from './build.ts';
 import { composeEdoc } from './compose.ts';
 import { escapeIllegalXmlChars, firstIllegalXmlChar } from './xml-chars.ts';
 import { validatePacket } from './validate.ts';
+import { itWith, XMLLINT } from '../oracles/tools.ts';
 
 const base = new TextDecoder().decode(
   buildPacket(composeEdoc({ from: '000.00.00.G22', to: ['000.00.00.G12'], codeNumber: '12', codeNotation: 'QĐ-UBND', promulgationDate: '2025/09/30', subject: 'SUBJECT' })),
@@ -42,7 +43,6 @@ const LEGAL: [string, Uint8Array][] = [
   ['raw U+10FFFF', withSubject('a\u{10FFFF}b')],
 ];
 
-const xmllint = existsSync('/usr/bin/xmllint');
 const dir = mkdtempSync(join(tmpdir(), 'truc-xmlchars-'));
 function xmllintAccepts(bytes: Uint8Array): boolean {
   const file = join(dir, 'p.xml');
@@ -69,7 +69,7 @@ describe('XML-illegal characters', () => {
     expect(report.packet).toBeDefined();
   });
 
-  it.skipIf(!xmllint)('xmllint agrees on every case (skipped without xmllint: Debian package libxml2-utils)', () => {
+  itWith([XMLLINT])('xmllint agrees on every case', () => {
     for (const [name, bytes] of ILLEGAL) expect([name, xmllintAccepts(bytes)]).toEqual([name, false]);
     for (const [name, bytes] of LEGAL) expect([name, xmllintAccepts(bytes)]).toEqual([name, true]);
   });

@@ -1,16 +1,18 @@
 // Every valid committed packet fixture, and the packets the msw handler tests send, read on the
 // Java SDK's parse path (SdkReader.java): the fields a vendor reads must be the ones truc meant.
 // Fixtures in layouts the SDK cannot read are listed with what the SDK does with them instead.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect } from 'vitest';
 import { parsePacket } from '../edxml/parse.ts';
 import { PACKET_FIXTURES_DIR } from '../scripts/fixtures/packets.ts';
+import { SIGNATURES_DIR } from '../scripts/fixtures/signatures.ts';
 import { edocBytes, sampleEdoc, statusBytes, TAY_NINH } from '../simulator/testing/fixtures.ts';
 import { compileJavaOracles, type JavaOracle } from './java.ts';
 import { fieldsMeant, fieldsRead, type SdkReading } from './sdk-fields.ts';
-import { haveAll, itWith, JAVA, JAVAC, JDOM2 } from './tools.ts';
+import { haveAll, itWith, JAVA, JAVAC, JDOM2, XMLLINT } from './tools.ts';
 
 const TOOLS = [JAVA, JAVAC, JDOM2];
 const itJava = itWith(TOOLS);
@@ -70,5 +72,31 @@ describe('the Java SDK parse path (JAXP defaults + JDOM2 DOMBuilder) reads what 
     });
     const readings = java.run<SdkReading>('SdkReader', files);
     for (const [i, bytes] of packets.entries()) expect(fieldsRead(readings[i])).toEqual(fieldsMeant(parsePacket(bytes).packet!));
+  });
+});
+
+describe('committed packet signatures, checked by the JDK (javax.xml.crypto.dsig)', () => {
+  itWith(TOOLS)('every XML signature the fixtures carry verifies, but the one tampered after signing', () => {
+    const names = readdirSync(SIGNATURES_DIR).filter((f) => f.endsWith('.edxml')).sort();
+    const verdicts = compileJavaOracles().run<{ signatures: number; valid: boolean[]; error?: string }>('XmlDsigVerify', names.map((n) => join(SIGNATURES_DIR, n)));
+    const byName = Object.fromEntries(names.map((n, i) => [n, verdicts[i]]));
+    expect(byName['packet-xmldsig-tampered.edxml'].valid).toEqual([false]);
+    // Outside the XMLDSig namespace no standard verifier sees a signature at all.
+    expect(byName['packet-xmldsig-wrong-namespace.edxml'].signatures).toBe(0);
+    const others = names.filter((n) => !n.startsWith('packet-xmldsig-'));
+    expect(others.length).toBeGreaterThan(5);
+    for (const n of others) expect(byName[n], n).toEqual({ file: join(SIGNATURES_DIR, n), signatures: 1, valid: [true] });
+  }, 120_000);
+});
+
+describe('namespace well-formedness (xmllint)', () => {
+  itWith([XMLLINT])('every valid packet fixture and every signature fixture', () => {
+    const files = [
+      ...readdirSync(VALID).filter((f) => f.endsWith('.edxml')).map((n) => join(VALID, n)),
+      ...readdirSync(SIGNATURES_DIR).filter((f) => f.endsWith('.edxml')).map((n) => join(SIGNATURES_DIR, n)),
+    ];
+    const lint = spawnSync('xmllint', ['--noout', '--nonet', '--huge', ...files], { encoding: 'utf8' });
+    expect(lint.stderr).toBe('');
+    expect(lint.status).toBe(0);
   });
 });
