@@ -88,6 +88,8 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     trust: options.trust,
     tenantRuns: new Map(),
   };
+  // Replicas on one PostgreSQL database: entries journaled by the others reach this one's followers.
+  const unfollow = store.followJournal ? await store.followJournal((entry) => events.emit('entry', entry)) : undefined;
   if (options.directory && (await store.countAgencies()) === 0) await store.putAgencies(options.directory);
   for (const s of options.systems ?? []) await store.putSystem({ systemId: s.systemId, secret: s.secret, created: clock() });
 
@@ -113,5 +115,9 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     return fail(c, 'INTERNAL');
   });
 
-  return { app, core, events, controlToken, controlPrefix, prefix, close: () => store.close() };
+  const close = async () => {
+    await unfollow?.();
+    await store.close();
+  };
+  return { app, core, events, controlToken, controlPrefix, prefix, close };
 }

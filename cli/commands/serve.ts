@@ -8,6 +8,7 @@ import { createAxis } from '../../simulator/axis.ts';
 import type { TrustProvider } from '../../simulator/control/trust.ts';
 import { seedDirectory } from '../../simulator/directory/seed.ts';
 import { openPkiFolder } from '../../simulator/pki-folder.ts';
+import { parseAge, startRetention } from '../../simulator/retention.ts';
 import { startServer } from '../../simulator/server.ts';
 import { createMemoryStore } from '../../simulator/store/memory.ts';
 import { openEmbeddedStore, openPostgresStore } from '../../simulator/store/sql/open.ts';
@@ -21,6 +22,10 @@ interface ServeArgs {
   data: string;
   memory: boolean;
   pg?: string;
+  pgSchema?: string;
+  retention?: string;
+  retentionEvery: string;
+  runsDir?: string;
   controlToken?: string;
   strict: boolean;
   maxBody?: number;
@@ -80,10 +85,21 @@ function parseSystems(values: string[]): { systemId: string; secret: string }[] 
   });
 }
 
+function readRetention(args: ServeArgs): { maxAgeMs: number; everyMs: number } | undefined {
+  if (args.retention === undefined) return undefined;
+  const maxAgeMs = parseAge(args.retention);
+  const everyMs = parseAge(args.retentionEvery);
+  if (maxAgeMs === undefined || everyMs === undefined) {
+    const bad = maxAgeMs === undefined ? `--retention ${args.retention}` : `--retention-every ${args.retentionEvery}`;
+    throw new CliError('SERVE-RETENTION', `${bad} phải có dạng số + s/m/h/d (vd. 7d).`, `${bad} must be a number and s/m/h/d (e.g. 7d).`);
+  }
+  return { maxAgeMs, everyMs };
+}
+
 async function openStore(args: ServeArgs): Promise<{ store: Store; where: string }> {
   try {
     if (args.memory) return { store: createMemoryStore(), where: 'bộ nhớ / memory' };
-    if (args.pg) return { store: await openPostgresStore(args.pg), where: 'PostgreSQL' };
+    if (args.pg) return { store: await openPostgresStore(args.pg, { schema: args.pgSchema }), where: `PostgreSQL${args.pgSchema ? ` (schema ${args.pgSchema})` : ''}` };
     return { store: await openEmbeddedStore(args.data), where: args.data };
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -136,7 +152,11 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       .option('system', { type: 'string', array: true, default: [], describe: 'hệ thống kết nối / connected system CODE=SECRET' })
       .option('data', { type: 'string', default: './truc-data', describe: 'thư mục dữ liệu / data folder' })
       .option('memory', { type: 'boolean', default: false, describe: 'kho trong bộ nhớ / in-memory store' })
-      .option('pg', { type: 'string', describe: 'PostgreSQL URL' })
+      .option('pg', { type: 'string', describe: 'PostgreSQL URL (mọi tiến trình trên cùng CSDL là bản sao / every process on one database is a replica)' })
+      .option('pg-schema', { type: 'string', describe: 'schema PostgreSQL của sandbox / the sandbox\'s PostgreSQL schema' })
+      .option('retention', { type: 'string', describe: 'xoá dữ liệu cũ hơn / purge data older than (90s, 30m, 12h, 7d)' })
+      .option('retention-every', { type: 'string', default: '10m', describe: 'chu kỳ xoá / purge interval' })
+      .option('runs-dir', { type: 'string', describe: 'thư mục lượt chạy cũng được xoá theo tuổi / run folders purged by age too' })
       .option('control-token', { type: 'string', describe: 'mã API điều khiển / control API token' })
       .option('strict', { type: 'boolean', default: false, describe: 'từ chối mọi lỗi / refuse any validator error' })
       .option('max-body', { type: 'number', describe: 'giới hạn thân yêu cầu (byte) / body limit in bytes (50 MB)' })
@@ -153,6 +173,7 @@ export const serveCommand: TrucCommand<ServeArgs> = {
     if (args.maxBody !== undefined && !(Number.isInteger(args.maxBody) && args.maxBody > 0)) {
       throw new CliError('SERVE-MAX-BODY', '--max-body phải là số nguyên dương.', '--max-body must be a positive integer.');
     }
+    const retention = readRetention(args);
     const explicitSystems = parseSystems(args.system);
     const trust = await trustProvider(args);
     const { store, where } = await openStore(args);
@@ -180,11 +201,22 @@ export const serveCommand: TrucCommand<ServeArgs> = {
     const lines = [
       `truc: trục mô phỏng / simulated axis: ${base}`,
       `truc: API điều khiển / control API: ${server.origin}${axis.controlPrefix}  (Authorization: Bearer ${axis.controlToken})`,
-      `truc: kho dữ liệu / store: ${where}${args.strict ? ', strict' : ''}`,
+      `truc: kho dữ liệu / store: ${where}${args.strict ? ', strict' : ''}${args.retention ? `, giữ / retention ${args.retention}` : ''}`,
       ...(demo ? ['truc: hệ thống mẫu / demo systems (systemid = secret):', ...DEMO_SYSTEMS.map((s) => `  ${s.systemId} = ${s.secret}`)] : []),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
+    const purging = retention && startRetention(store, {
+      ...retention,
+      runsDir: args.runsDir,
+      onPurge: (t) => {
+        if (t.journal + t.packets + t.runFolders > 0) {
+          process.stdout.write(`truc: đã xoá dữ liệu cũ / purged: ${t.journal} journal, ${t.packets} packets, ${t.deliveries} deliveries, ${t.runFolders} run folders\n`);
+        }
+      },
+      onError: (e) => process.stderr.write(`truc: [SERVE-RETENTION] Không xoá được dữ liệu cũ / Purge failed: ${reason(e)}\n`),
+    });
     const signal = await stopSignal();
+    await purging?.stop();
     await server.close();
     await axis.close();
     process.stdout.write(`truc: đã dừng / stopped (${signal})\n`);

@@ -65,10 +65,12 @@ export function journalRoutes(core: AxisCore): Hono<ControlEnv> {
         wake?.();
       });
       try {
-        let lastSent = afterId ?? 0;
+        // Ids are not announced in order (concurrent commits, other replicas): remember each one
+        // sent rather than only the highest, or a late lower id would be dropped.
+        const sent = new Set<number>();
         const send = async (entry: JournalEntry) => {
-          if (entry.id <= lastSent) return;
-          lastSent = entry.id;
+          if (entry.id <= (afterId ?? 0) || sent.has(entry.id)) return;
+          sent.add(entry.id);
           await stream.writeSSE({ id: String(entry.id), event: 'entry', data: JSON.stringify(journalEntryToJson(entry)) });
         };
         if (afterId !== undefined) for (const entry of await core.store.queryJournal({ ...query, afterId, limit: undefined })) await send(entry);

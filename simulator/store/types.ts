@@ -281,6 +281,13 @@ export interface Store {
   /** Ordered by id ascending. */
   queryJournal(query: JournalQuery): Promise<JournalEntry[]>;
 
+  /**
+   * Only for stores several processes share (PostgreSQL): calls `onEntry` with each journal entry
+   * that ANOTHER process appends, soon after it is committed, until the returned function runs.
+   * Order is not guaranteed; an entry may in rare cases (a dropped connection) never be announced.
+   */
+  followJournal?(onEntry: (entry: JournalEntry) => void): Promise<() => Promise<void>>;
+
   // Conformance runs
   /** Inserts or replaces by runId. */
   putRun(run: StoredRun): Promise<void>;

@@ -12,3 +12,9 @@ export interface SqlDriver extends SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** A server engine's notifications (PostgreSQL LISTEN/NOTIFY), shared by every process on one database. */
+export interface SqlNotifications {
+  /** Calls `onPayload` for each notification on `channel` until the returned stop function runs. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+}

@@ -1,7 +1,7 @@
 // A PostgreSQL server through node-postgres (`--pg URL`), for a deployment shared by several truc
 // processes. An optional schema isolates one simulator (or one test run) inside a shared database.
 import pg from 'pg';
-import type { SqlDriver, SqlExecutor } from './driver.ts';
+import type { SqlDriver, SqlExecutor, SqlNotifications } from './driver.ts';
 import { StoreError, reasonOf } from './errors.ts';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -33,7 +33,45 @@ const openFailure = (url: string, e: unknown): StoreError => {
   );
 };
 
-export async function openPgDriver(url: string, options: { schema?: string } = {}): Promise<SqlDriver> {
+/**
+ * LISTEN on a dedicated connection (a pooled one would be handed to other queries). When the
+ * connection drops, it reconnects every second until stopped; notifications sent meanwhile are
+ * lost, which followers tolerate (they catch up from the journal by id).
+ */
+function listener(url: string): SqlNotifications['listen'] {
+  return async (channel, onPayload) => {
+    let stopped = false;
+    let client: pg.Client | undefined;
+    const connect = async (): Promise<void> => {
+      const next = new pg.Client({ connectionString: url });
+      next.on('error', () => {});
+      next.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+      });
+      try {
+        await next.connect();
+        await next.query(`LISTEN "${channel}"`);
+      } catch (e) {
+        await next.end().catch(() => {});
+        throw e;
+      }
+      if (stopped) return void (await next.end());
+      client = next;
+      next.on('end', () => {
+        client = undefined;
+        if (!stopped) reconnect();
+      });
+    };
+    const reconnect = (): void => void setTimeout(() => connect().catch(reconnect), 1000).unref();
+    await connect();
+    return async () => {
+      stopped = true;
+      await client?.end().catch(() => {});
+    };
+  };
+}
+
+export async function openPgDriver(url: string, options: { schema?: string } = {}): Promise<SqlDriver & SqlNotifications> {
   if (options.schema !== undefined) checkSchemaName(options.schema);
   let pool: pg.Pool;
   try {
@@ -89,5 +127,6 @@ export async function openPgDriver(url: string, options: { schema?: string } = {
       }
     },
     close: () => pool.end(),
+    listen: listener(url),
   };
 }

@@ -18,7 +18,8 @@ import type {
   SystemRecord,
   TenantRecord,
 } from '../types.ts';
-import type { SqlDriver, SqlExecutor } from './driver.ts';
+import { randomBytes } from 'node:crypto';
+import type { SqlDriver, SqlExecutor, SqlNotifications } from './driver.ts';
 import { StoreError } from './errors.ts';
 import {
   agencyColumns,
@@ -121,10 +122,27 @@ function deliveryWhere(q: DeliveryQuery): Where {
   return where;
 }
 
+/** Where journal appends are announced to the other processes on one PostgreSQL database. */
+export interface JournalAnnouncements {
+  notifications: SqlNotifications;
+  /** A channel per schema: processes on other schemas are other sandboxes. */
+  channel: string;
+}
+
 export class SqlStore implements Store {
   private closed = false;
+  /** Tells this process's own announcements from other replicas'. */
+  private readonly instance = randomBytes(8).toString('hex');
 
-  constructor(private readonly driver: SqlDriver) {}
+  /** Present only on a server engine, where other processes may share the store. */
+  readonly followJournal?: (onEntry: (entry: JournalEntry) => void) => Promise<() => Promise<void>>;
+
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly announcements?: JournalAnnouncements,
+  ) {
+    if (announcements) this.followJournal = (onEntry) => this.follow(announcements, onEntry);
+  }
 
   private get db(): SqlDriver {
     if (this.closed) {
@@ -283,11 +301,29 @@ export class SqlStore implements Store {
 
   async appendJournal(entry: NewJournalEntry): Promise<JournalEntry> {
     const slots = journalColumns.map((_, i) => `$${i + 1}`).join(', ');
+    const insert = `INSERT INTO journal (${journalColumns.join(', ')}) VALUES (${slots}) RETURNING *`;
+    if (!this.announcements) {
+      const [row] = await this.db.query<Row>(insert, journalValues(entry));
+      return journalFromRow(row);
+    }
+    // pg_notify in the same statement: PostgreSQL delivers it at commit, when the row is visible.
+    const n = journalColumns.length;
     const [row] = await this.db.query<Row>(
-      `INSERT INTO journal (${journalColumns.join(', ')}) VALUES (${slots}) RETURNING *`,
-      journalValues(entry),
+      `WITH e AS (${insert}) SELECT e.*, pg_notify($${n + 1}, $${n + 2} || ':' || e.id) FROM e`,
+      [...journalValues(entry), this.announcements.channel, this.instance],
     );
     return journalFromRow(row);
+  }
+
+  private follow({ notifications, channel }: JournalAnnouncements, onEntry: (entry: JournalEntry) => void): Promise<() => Promise<void>> {
+    return notifications.listen(channel, (payload) => {
+      const [instance, id] = payload.split(':');
+      if (instance === this.instance || this.closed) return;
+      void this.getJournalEntry(Number(id)).then(
+        (entry) => entry && onEntry(entry),
+        () => {},
+      );
+    });
   }
 
   async getJournalEntry(id: number): Promise<JournalEntry | undefined> {
