@@ -16,8 +16,6 @@ export interface MutantExamination {
   /** Cases the harness could not run (never expected of a mutant). */
   errors: string[];
   run: RunRecord;
-  /** The concurrent run differed and this is the result of running the mutant again alone. */
-  rerunAlone: boolean;
 }
 
 /** The observed failing set of a run, in catalogue order. */
@@ -27,7 +25,7 @@ export function observedFailing(run: RunRecord): string[] {
     .map((c) => c.id);
 }
 
-export function compareWithDeclared(mutant: MutantDefinition, run: RunRecord, rerunAlone = false): MutantExamination {
+export function compareWithDeclared(mutant: MutantDefinition, run: RunRecord): MutantExamination {
   const observed = observedFailing(run);
   const declared = new Set(mutant.declaredFailing);
   return {
@@ -37,7 +35,6 @@ export function compareWithDeclared(mutant: MutantDefinition, run: RunRecord, re
     extra: observed.filter((id) => !declared.has(id)),
     errors: run.cases.filter((c) => c.result === 'error').map((c) => c.id),
     run,
-    rerunAlone,
   };
 }
 
@@ -45,19 +42,15 @@ export type ExamineOptions = Omit<ReferenceRunOptions, 'makeAgency'> & {
   /** Mutant runs at once, each on its own simulator (default 4): most of a run is waiting. */
   concurrency?: number;
   onResult?: (result: MutantExamination) => void;
-  /**
-   * Runs a mutant whose concurrent run differed from its declaration again, alone, and keeps that
-   * result: the declared set is defined for an unloaded run, and a deadline missed because other
-   * runs held the CPU is load, not behaviour. A real difference shows again alone.
-   */
-  confirmAlone?: boolean;
 };
 
-const differs = (r: MutantExamination): boolean => r.missed.length > 0 || r.extra.length > 0 || r.errors.length > 0;
-
-/** Runs each mutant (a few at a time) and compares; results in the order of `mutants`. */
+/**
+ * Runs each mutant (a few at a time) and compares; results in the order of `mutants`. Each
+ * mutant runs once: a verdict that changes with the load beside it is a defect of the suite to
+ * fix, never a result to retry (`npm run stability -- --mutants` finds such cases).
+ */
 export async function examineMutants(mutants: readonly MutantDefinition[], options: ExamineOptions): Promise<MutantExamination[]> {
-  const { concurrency = 4, onResult, confirmAlone = false, ...run } = options;
+  const { concurrency = 4, onResult, ...run } = options;
   // Issue the reference agency's certificates once, before runs share the PKI folder.
   await referenceSigning(run.pki, REFERENCE_SUT.code, REFERENCE_SUT.name);
   const results: MutantExamination[] = new Array(mutants.length);
@@ -72,16 +65,6 @@ export async function examineMutants(mutants: readonly MutantDefinition[], optio
   const worker = async () => {
     while (next < mutants.length) await runNext();
   };
-  // The first run alone issues the counterparts' certificates into the shared PKI folder: RSA key
-  // generation blocks the process for seconds, and concurrent runs would miss their deadlines.
-  if (mutants.length > 0) await runNext();
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, mutants.length)) }, worker));
-  if (confirmAlone) {
-    for (const [at, result] of results.entries()) {
-      if (!differs(result)) continue;
-      results[at] = compareWithDeclared(result.mutant, await runReferenceSuite({ ...run, makeAgency: result.mutant.make }), true);
-      onResult?.(results[at]);
-    }
-  }
   return results;
 }
