@@ -8,18 +8,27 @@ export const EXIT_USAGE = 2;
 /**
  * A truc command: yargs parses, `run` does the work and returns the exit code. Keeping the code as
  * a return value (not process.exit) lets tests call main() in-process and lets servers close cleanly.
+ * Its name and description live in the command list (commands/index.ts), which loads it on use.
  */
 export interface TrucCommand<A = Record<string, unknown>> {
-  command: string | string[];
-  describe: string;
   builder: (y: Argv) => Argv<A>;
   run: (args: A) => Promise<number>;
 }
 
-export function toYargsModule<A>(cmd: TrucCommand<A>, setExit: (code: number) => void): CommandModule<object, A> {
+/** One line of `truc --help`: the command, what it does, and how to load its module. */
+export interface CommandEntry {
+  /** yargs command string, e.g. `validate <files..>`; its first word is the command's name. */
+  command: string;
+  describe: string;
+  load: () => Promise<TrucCommand<never>>;
+}
+
+export const commandName = (entry: CommandEntry): string => entry.command.split(' ')[0];
+
+export function toYargsModule<A>(entry: CommandEntry, cmd: TrucCommand<A>, setExit: (code: number) => void): CommandModule<object, A> {
   return {
-    command: cmd.command,
-    describe: cmd.describe,
+    command: entry.command,
+    describe: entry.describe,
     builder: cmd.builder as unknown as CommandModule<object, A>['builder'],
     handler: async (args) => {
       setExit(await cmd.run(args as unknown as A));
@@ -51,5 +60,6 @@ export function asCliError(e: unknown, fallbackCode: string): CliError {
 }
 
 export function formatCliError(e: CliError): string {
-  return `truc: [${e.code}] ${e.vi} / ${e.en}`;
+  if (!e.vi.includes('\n') && !e.en.includes('\n')) return `truc: [${e.code}] ${e.vi} / ${e.en}`;
+  return `truc: [${e.code}]\n${e.vi}\n--\n${e.en}`;
 }

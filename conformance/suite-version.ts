@@ -1,5 +1,6 @@
 // The suite version written in every report and certificate: the package's own version, so a
 // report names exactly which catalogue and judgement code produced it.
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../simulator/package-root.ts';
 
-export const SUITE_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const SUITE_VERSION: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;

@@ -106,6 +106,15 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
   axis.all('/:operation', operationLayer, bodyLayer, authLayer, faultsLayer, (c) => c.get('operation').handle(c));
 
   const app = new Hono<AxisEnv>({ getPath: foldSlashes });
+  // For container health checks and load balancers: no credentials, and `ok` only when the store answers.
+  app.get('/healthz', async (c) => {
+    try {
+      await store.countAgencies();
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
   app.route(controlPrefix, controlApp(core, controlToken) as unknown as Hono<AxisEnv>);
   app.route(prefix, axis);
   app.notFound((c) => fail(c, 'UNKNOWN_OPERATION', new URL(c.req.url).pathname.slice(0, 64)));

@@ -28,6 +28,8 @@ import { resolveTiming, type Timing } from '../../conformance/timing.ts';
 import { DEFAULT_PKI_DIR, openPkiFolder, type PkiFolder } from '../../simulator/pki-folder.ts';
 import { startServer, type RunningServer } from '../../simulator/server.ts';
 import { asCliError, CliError, type TrucCommand } from '../command.ts';
+import { checkAgencyCode, portValue } from '../options.ts';
+import { ALLOWED_TEST_IDS } from '../../simulator/directory/seed.ts';
 import { printRunSummary } from './run-summary.ts';
 
 interface CertifyArgs {
@@ -159,19 +161,17 @@ class Resources {
 }
 
 export const certifyCommand: TrucCommand<CertifyArgs> = {
-  command: 'certify',
-  describe: 'Kiểm tra phù hợp một hệ thống thật / Run the conformance suite against a real system',
   builder: (y) =>
     y
       .option('serve', { type: 'boolean', default: false, describe: 'tự chạy trục mô phỏng / serve the simulated axis' })
-      .option('port', { type: 'number', default: 8080, describe: 'cổng khi --serve / port with --serve' })
+      .option('port', { type: 'string', default: 8080, coerce: portValue('port'), describe: 'cổng khi --serve / port with --serve' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'địa chỉ khi --serve / listen address with --serve' })
       .option('axis', { type: 'string', describe: 'URL trục đang chạy / running axis URL' })
       .option('control-url', { type: 'string', describe: 'URL API điều khiển / control API URL' })
       .option('control-token', { type: 'string', describe: 'mã API điều khiển / control API token' })
-      .option('sut-code', { type: 'string', describe: 'mã hệ thống cần kiểm tra / systemid of the SUT' })
+      .option('sut-code', { type: 'string', coerce: (code: string) => checkAgencyCode('sut-code', code, ALLOWED_TEST_IDS), describe: 'mã hệ thống cần kiểm tra / systemid of the SUT' })
       .option('secret', { type: 'string', describe: 'khoá bí mật của hệ thống / the SUT secret' })
-      .option('driver', { type: 'string', default: 'manual', describe: 'manual | command:"…" | webhook:URL | in-process' })
+      .option('driver', { type: 'string', default: 'manual', describe: 'manual | command:"…" | webhook:URL' })
       .option('sut-cmd', { type: 'string', describe: 'lệnh khởi động hệ thống / command starting the SUT' })
       .option('trust', { type: 'string', array: true, default: [], describe: 'chứng thư gốc thêm / added trust root PEM' })
       .option('timing', { type: 'string', default: 'certification', describe: 'ci | certification' })
@@ -214,6 +214,17 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       driverSpec = parseDriverSpec(args.driver);
     } catch (e) {
       throw asCliError(e, 'CERTIFY-DRIVER');
+    }
+    // Drivers the chosen mode cannot build are refused now, before any axis or SUT starts.
+    if (driverSpec.kind === 'in-process') {
+      throw new CliError(
+        'CERTIFY-DRIVER',
+        'Trình điều khiển in-process chỉ dùng với truc demo (hệ thống chạy trong cùng tiến trình); hãy chọn manual, command:"…" hoặc webhook:URL.',
+        'The in-process driver is only for truc demo (the system in this process); choose manual, command:"…" or webhook:URL.',
+      );
+    }
+    if (driverSpec.kind === 'webhook' && !args.webhookToken) {
+      throw new CliError('CERTIFY-DRIVER', 'Trình điều khiển webhook cần --webhook-token.', 'The webhook driver needs --webhook-token.');
     }
     if (args.out !== undefined) {
       try {

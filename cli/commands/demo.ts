@@ -25,8 +25,6 @@ interface DemoArgs {
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export const demoCommand: TrucCommand<DemoArgs> = {
-  command: 'demo',
-  describe: 'Chạy toàn bộ bộ kiểm thử với cơ quan mẫu / Run the whole suite against the reference agency',
   builder: (y) =>
     y
       .option('out', { type: 'string', describe: 'thư mục kết quả / output folder (./truc-runs/<yyyyMMdd-HHmmss>)' })

@@ -62,8 +62,6 @@ async function issue(args: PkiArgs): Promise<number> {
 }
 
 export const pkiCommand: TrucCommand<PkiArgs> = {
-  command: 'pki <action>',
-  describe: 'PKI thử nghiệm: init (tạo) | issue (cấp chứng thư) / Test PKI: init | issue a certificate',
   builder: (y) =>
     y
       .positional('action', { choices: ['init', 'issue'] as const, demandOption: true })

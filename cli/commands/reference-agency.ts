@@ -3,6 +3,7 @@
 // runnable integration example. Configuration comes from the TRUC_* environment the suite gives
 // a SUT; its signing keys from the PKI folder (issued there on first use, like `truc pki issue`).
 import { CliError, EXIT_OK, type TrucCommand } from '../command.ts';
+import { portValue } from '../options.ts';
 import { startStandaloneAgency, StandaloneConfigError } from '../../conformance/reference/standalone.ts';
 import { REFERENCE_SUT } from '../../conformance/run-suite.ts';
 import { DEFAULT_PKI_DIR, openPkiFolder } from '../../simulator/pki-folder.ts';
@@ -29,18 +30,13 @@ const stopSignal = (): Promise<void> =>
   });
 
 export const referenceAgencyCommand: TrucCommand<ReferenceAgencyArgs> = {
-  command: 'reference-agency',
-  describe: 'Chạy cơ quan mẫu như một hệ thống riêng / Run the reference agency as a standalone system (TRUC_* environment)',
   builder: (y) =>
     y
       .option('pki', { type: 'string', default: DEFAULT_PKI_DIR, describe: 'thư mục PKI / PKI folder' })
       .option('name', { type: 'string', default: REFERENCE_SUT.name, describe: 'tên cơ quan / agency name' })
-      .option('webhook-port', { type: 'number', default: 0, describe: 'cổng webhook kích hoạt / trigger webhook port (127.0.0.1)' })
+      .option('webhook-port', { type: 'string', default: 0, coerce: portValue('webhook-port'), describe: 'cổng webhook kích hoạt / trigger webhook port (127.0.0.1)' })
       .option('webhook-token', { type: 'string', describe: 'X-Truc-Token mong đợi / expected X-Truc-Token' }) as never,
   run: async (args) => {
-    if (!Number.isInteger(args.webhookPort) || args.webhookPort < 0 || args.webhookPort > 65535) {
-      throw new CliError('REF-PORT', `Cổng ${args.webhookPort} không hợp lệ.`, `Invalid port ${args.webhookPort}.`);
-    }
     let pki;
     try {
       pki = await openPkiFolder(args.pki, { create: true });

@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT_OK, type TrucCommand } from '../command.ts';
+import { checkAgencyCode, portValue } from '../options.ts';
 import { derToPem } from '../../edxml/signatures/pem.ts';
 import { createAxis } from '../../simulator/axis.ts';
 import type { TrustProvider } from '../../simulator/control/trust.ts';
-import { seedDirectory } from '../../simulator/directory/seed.ts';
+import { ALLOWED_TEST_IDS, seedDirectory } from '../../simulator/directory/seed.ts';
 import { openPkiFolder } from '../../simulator/pki-folder.ts';
 import { parseAge, startRetention } from '../../simulator/retention.ts';
 import { startServer } from '../../simulator/server.ts';
@@ -75,13 +76,13 @@ function configError(problem: string): CliError {
     : new CliError('SERVE-CONFIG', `Tệp cấu hình ${path} không phải đối tượng JSON.`, `Config file ${path} is not a JSON object (${detail}).`);
 }
 
-function parseSystems(values: string[]): { systemId: string; secret: string }[] {
+function parseSystems(values: string[], allowIds: readonly string[]): { systemId: string; secret: string }[] {
   return values.map((value) => {
     const at = value.indexOf('=');
     if (at <= 0 || at === value.length - 1) {
       throw new CliError('SERVE-SYSTEM', `--system "${value}" phải có dạng MÃ=BÍ_MẬT.`, `--system "${value}" must be CODE=SECRET.`);
     }
-    return { systemId: value.slice(0, at), secret: value.slice(at + 1) };
+    return { systemId: checkAgencyCode('system', value.slice(0, at), allowIds), secret: value.slice(at + 1) };
   });
 }
 
@@ -142,11 +143,9 @@ const stopSignal = (): Promise<string> =>
   });
 
 export const serveCommand: TrucCommand<ServeArgs> = {
-  command: 'serve',
-  describe: 'Chạy trục mô phỏng qua HTTP / Run the simulated axis over HTTP',
   builder: (y) =>
     y
-      .option('port', { type: 'number', default: 8080, describe: 'cổng / port' })
+      .option('port', { type: 'string', default: 8080, coerce: portValue('port'), describe: 'cổng / port' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'địa chỉ lắng nghe / listen address' })
       .option('prefix', { type: 'string', default: '/', describe: 'tiền tố đường dẫn / operations prefix' })
       .option('system', { type: 'string', array: true, default: [], describe: 'hệ thống kết nối / connected system CODE=SECRET' })
@@ -167,14 +166,11 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       .config('config', 'tệp cấu hình JSON / JSON config file', readConfig) as never,
   run: async (args) => {
     if (args.configProblem) throw configError(args.configProblem);
-    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
-      throw new CliError('SERVE-PORT', `Cổng ${args.port} không hợp lệ.`, `Invalid port ${args.port}.`);
-    }
     if (args.maxBody !== undefined && !(Number.isInteger(args.maxBody) && args.maxBody > 0)) {
       throw new CliError('SERVE-MAX-BODY', '--max-body phải là số nguyên dương.', '--max-body must be a positive integer.');
     }
     const retention = readRetention(args);
-    const explicitSystems = parseSystems(args.system);
+    const explicitSystems = parseSystems(args.system, [...ALLOWED_TEST_IDS, ...args.allowId]);
     const trust = await trustProvider(args);
     const { store, where } = await openStore(args);
     const demo = explicitSystems.length === 0;

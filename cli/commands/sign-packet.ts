@@ -12,8 +12,6 @@ interface SignPacketArgs {
 }
 
 export const signPacketCommand: TrucCommand<SignPacketArgs> = {
-  command: 'sign-packet',
-  describe: 'Ký XML (XMLDSig) toàn bộ gói tin edXML / Sign a whole edXML packet (enveloped XMLDSig)',
   builder: (y) =>
     y
       .option('pki', { type: 'string', default: DEFAULT_PKI_DIR, describe: 'thư mục PKI / PKI folder (created on first use)' })

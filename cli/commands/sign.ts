@@ -20,8 +20,6 @@ export const signingTimeFor = (folder: PkiFolder): Date =>
   folder.pki.deterministic ? new Date(folder.pki.now.getTime() + ONE_HOUR_MS) : new Date();
 
 export const signCommand: TrucCommand<SignArgs> = {
-  command: 'sign',
-  describe: 'Ký số PDF (người ký rồi cơ quan) / Sign a PDF (the signer, then the organisation)',
   builder: (y) =>
     y
       .option('pki', { type: 'string', default: DEFAULT_PKI_DIR, describe: 'thư mục PKI / PKI folder (created on first use)' })

@@ -28,8 +28,6 @@ async function readOptionFiles(paths: readonly string[], what: string): Promise<
 }
 
 export const validateCommand: TrucCommand<ValidateArgs> = {
-  command: 'validate <files..>',
-  describe: 'Kiểm tra gói tin edXML theo QCVN 102:2016 / Validate edXML packets against QCVN 102:2016',
   // `-` (standard input) must reach the operands: yargs drops it from variadic positionals unless
   // dash-led words count as arguments; each repeatable option then takes exactly one value.
   builder: (y) =>

@@ -44,8 +44,6 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefine
 // given root), 1 with each problem named, 2 usage, 3 intact but signer not checked (no --trust),
 // 4 intact but a self-test signature.
 export const verifyCommand: TrucCommand<VerifyArgs> = {
-  command: 'verify <dir>',
-  describe: 'Kiểm tra chứng nhận của một lượt kiểm thử / Check a run folder against its certificate',
   builder: (y) =>
     y
       .positional('dir', { type: 'string', demandOption: true, describe: 'Thư mục kết quả / Run output folder' })

@@ -1,11 +1,11 @@
 // The seeded axis directory (danh bạ trục): loaded from fixtures/directory/agencies.json, never
 // written in code, because the province list changes (2025 mergers) and vendors may bring their own.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { classifyOrganId } from '../../edxml/identifiers.ts';
 import type { DirectoryRecord } from '../../edxml/types.ts';
+import { packagePath } from '../package-root.ts';
 
-export const SEED_DIRECTORY_PATH = fileURLToPath(new URL('../../fixtures/directory/agencies.json', import.meta.url));
+export const SEED_DIRECTORY_PATH = packagePath('fixtures', 'directory', 'agencies.json');
 
 /**
  * Test and relay ids seen in real traffic. They are not agencies of the

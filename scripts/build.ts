@@ -1,0 +1,48 @@
+// `npm run build` (also run by `prepare`): compiles the TypeScript sources to JavaScript with
+// declarations in dist/, then copies the files that code reads next to itself at run time (JSON
+// schemas, console assets), so dist/ works on its own when the package is installed.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dist = join(root, 'dist');
+/** The code folders compiled by tsconfig.build.json. */
+const CODE_DIRS = ['edxml', 'simulator', 'conformance', 'cli', 'console'];
+
+/** Files next to the code that are not code: not TypeScript, not tests, not test helpers. */
+function* runtimeAssets(dir: string): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'testing') yield* runtimeAssets(path);
+    } else if (!entry.name.endsWith('.ts') && !/\.test\./.test(entry.name)) {
+      yield path;
+    }
+  }
+}
+
+rmSync(dist, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const built = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (built.status !== 0) {
+  process.stderr.write('build: tsc failed\n');
+  process.exit(built.status ?? 1);
+}
+let copied = 0;
+for (const dir of CODE_DIRS) {
+  for (const asset of runtimeAssets(join(root, dir))) {
+    const target = join(dist, relative(root, asset));
+    cpSync(asset, target, { recursive: false });
+    copied++;
+  }
+}
+process.stdout.write(`build: ${relative(process.cwd(), dist) || '.'} ready (${copied} asset${copied === 1 ? '' : 's'} copied beside the code)\n`);
