@@ -7,7 +7,7 @@ import type { DirectoryRecord } from '../edxml/types.ts';
 import { Agencies } from './agencies.ts';
 import { controlApp } from './control/index.ts';
 import type { TrustProvider } from './control/trust.ts';
-import { JournalEvents, type AxisCore, type AxisOptions } from './core.ts';
+import { JournalEvents, RunEvents, type AxisCore, type AxisOptions } from './core.ts';
 import { ALLOWED_TEST_IDS } from './directory/seed.ts';
 import { FaultRegistry } from './faults.ts';
 import { authLayer } from './http/auth.ts';
@@ -77,6 +77,8 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     timestampWindowSeconds: options.timestampWindowSeconds,
   };
   const events = new JournalEvents();
+  const runEvents = new RunEvents();
+  runEvents.setMaxListeners(0);
   events.setMaxListeners(0);
   const core: AxisCore = {
     store,
@@ -87,6 +89,7 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     events,
     trust: options.trust,
     tenantRuns: new Map(),
+    runEvents,
   };
   // Replicas on one PostgreSQL database: entries journaled by the others reach this one's followers.
   const unfollow = store.followJournal ? await store.followJournal((entry) => events.emit('entry', entry)) : undefined;

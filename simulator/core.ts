@@ -25,6 +25,9 @@ export interface AxisOptions {
 /** Journal events: `entry` with each JournalEntry once stored. */
 export class JournalEvents extends EventEmitter<{ entry: [JournalEntry] }> {}
 
+/** Run events: `run` with the run id each time a recorded conformance run changes (the console follows them). */
+export class RunEvents extends EventEmitter<{ run: [string] }> {}
+
 export interface AxisCore {
   store: Store;
   clock: () => Date;
@@ -38,6 +41,8 @@ export interface AxisCore {
   run?: string;
   /** A tenant's own run label, stamped on its exchanges instead of `run` (a tenant never labels others'). */
   tenantRuns: Map<string, string>;
+  /** Changes of recorded conformance runs (store.putRun), for live views. */
+  runEvents: RunEvents;
 }
 
 /** The run label for an exchange made as (or by) this tenant. */

@@ -180,6 +180,13 @@ describe('truc certify', () => {
       expect(exchanges.length).toBeGreaterThan(0);
       expect(new Set(exchanges.map((l: { run?: string }) => l.run)).size).toBe(1);
       expect((await truc('verify', out)).code).toBe(3);
+      // Recorded in the sandbox's store, for its console: the final record, without the journal.
+      const stored = await axis.core.store.getRun(report.runId);
+      expect(stored).toMatchObject({ sutCode: '000.00.00.H53', profile: 'business', status: 'finished', verdict: report.verdict });
+      const data = stored!.data as { cases: { id: string; state: string }[]; record: { cases: unknown[]; journal?: unknown } };
+      expect(data.cases.map((c) => [c.id, c.state])).toEqual(report.cases.map((c: { id: string; result: string }) => [c.id, c.result]));
+      expect(data.record.cases).toHaveLength(6);
+      expect(data.record.journal).toBeUndefined();
     } finally {
       await server.close();
       await axis.close();

@@ -16,6 +16,7 @@ import { assertOutputDirFree } from '../../conformance/report/write-run-outputs.
 import { allCases } from '../../conformance/cases/index.ts';
 import { runTrust, startEmbeddedSimulator } from '../../conformance/embedded-simulator.ts';
 import { newRunId } from '../../conformance/run-id.ts';
+import { controlRunSink, createRunRecorder, storeRunSink, type RunRecorder, type RunSink } from '../../conformance/run-recorder.ts';
 import { asRerun, planRerun, type RerunPlan } from '../../conformance/rerun.ts';
 import { writeRun } from '../../conformance/run-suite.ts';
 import { runSuite } from '../../conformance/runner.ts';
@@ -262,9 +263,11 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     };
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', interrupted);
+    let recorder: RunRecorder | undefined;
     try {
       let port: SimulatorPort;
       let axisUrl: string;
+      let sink: RunSink;
       if (args.serve) {
         const { axis } = await startEmbeddedSimulator({ pki, extraRootsPem: added, sut: { code: sutCode, secret: args.secret } });
         resources.add(() => axis.close());
@@ -277,11 +280,13 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
         resources.add(() => server.close());
         axisUrl = server.origin;
         port = await inProcessAxisPort(axis, runId);
+        sink = storeRunSink(axis.core);
       } else {
         // Handed over without a trailing slash: the Java SDK would call `//operation`.
         axisUrl = args.axis!.replace(/\/+$/, '');
         await assertAxisReachable(axisUrl);
         port = await remoteAxisPort({ controlUrl: args.controlUrl!, token: args.controlToken!, runId });
+        sink = controlRunSink(args.controlUrl!, args.controlToken!);
       }
       resources.add(() => port.close());
       const secret = await port.ensureSystem(sutCode, args.secret);
@@ -294,6 +299,19 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
           `truc: lượt / run: ${runId} · ${profile} · ${timing.profile} (${timing.responseSeconds} s / ${timing.settleSeconds} s)`,
         ].join('\n') + '\n',
       );
+
+      const sut = { code: sutCode, name, software: args.sutSoftware, version: args.sutVersion, build: args.sutBuild };
+      // The sandbox records the run as it goes, so its console shows it live and afterwards.
+      recorder = createRunRecorder(sink, {
+        runId,
+        sut,
+        profile,
+        timing,
+        connection: { axisUrl, systemId: sutCode },
+        only: rerun?.caseIds,
+        also: createProgressReporter(process.stderr),
+        onSinkError: (e) => process.stderr.write(`truc: không ghi được lượt vào trục / cannot record the run in the sandbox: ${reason(e)}\n`),
+      });
 
       const trustDir = await mkdtemp(join(tmpdir(), 'truc-trust-'));
       resources.add(() => rm(trustDir, { recursive: true, force: true }));
@@ -345,7 +363,7 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
         runId,
         profile,
         timing,
-        sut: { code: sutCode, name, software: args.sutSoftware, version: args.sutVersion, build: args.sutBuild },
+        sut,
         cases: allCases,
         only: rerun?.caseIds,
         port,
@@ -355,14 +373,17 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
         operatorSkip: args.skip,
         parallelTriggers: args.parallelTriggers,
         interrupt: interrupt.signal,
-        progress: createProgressReporter(process.stderr),
+        progress: recorder,
       });
       const record = rerun ? asRerun(ran, rerun.previous) : ran;
+      await recorder.finished(record);
       const outputs = await writeRun(record, { dir: args.out, junit: args.junit, junitOptions: { warnAs: args.junitWarnAs as 'pass' | 'failure' }, certifier, pki });
       printRunSummary(record, outputs.dir);
       return exitCodeOf(record.verdict);
     } catch (e) {
-      throw asCliError(e, 'CERTIFY-HARNESS');
+      const error = asCliError(e, 'CERTIFY-HARNESS');
+      await recorder?.aborted({ vi: error.vi, en: error.en });
+      throw error;
     } finally {
       process.off('SIGINT', interrupted);
       process.off('SIGTERM', interrupted);

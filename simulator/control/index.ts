@@ -10,6 +10,7 @@ import { injectRoutes } from './inject.ts';
 import { journalRoutes } from './journal.ts';
 import { deliveriesRoutes, packetsRoutes } from './packets.ts';
 import { type ControlEnv, principalLayer, tenantOf } from './principal.ts';
+import { runsRoutes } from './runs.ts';
 import { systemsRoutes } from './systems.ts';
 import { tenantsRoutes } from './tenants.ts';
 import { trustRoutes } from './trust.ts';
@@ -26,6 +27,7 @@ export function controlApp(core: AxisCore, token: string): Hono<ControlEnv> {
   app.route('/deliveries', deliveriesRoutes(core));
   app.route('/journal', journalRoutes(core));
   app.route('/faults', faultsRoutes(core));
+  app.route('/runs', runsRoutes(core));
   app.route('/', trustRoutes(core.trust));
   app.get('/run', (c) => {
     const tenant = tenantOf(c);

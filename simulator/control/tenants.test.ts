@@ -106,6 +106,8 @@ describe('tenants on a shared sandbox (real HTTP, PostgreSQL)', () => {
     const fault = await asB('POST', '/faults', { kind: 'delay', delayMs: 1, agencies: [B_SYS], operations: ['countReceiveEdoc'] });
     expect(fault.status).toBe(201);
     b.fault = fault.json.id;
+    const recorded = { sutCode: B_SYS, profile: 'core', status: 'finished', verdict: 'conformant', started: new Date().toISOString(), data: { secretOfB: 'b-run-data' } };
+    expect((await asB('PUT', '/runs/run-of-b-1', recorded)).status).toBe(200);
     b.journalIds = (await asB('GET', '/journal')).json.map((e: { id: number }) => e.id);
     a.journalIds = (await asA('GET', '/journal')).json.map((e: { id: number }) => e.id);
     expect(b.journalIds.length).toBeGreaterThan(3);
@@ -244,6 +246,21 @@ describe('tenants on a shared sandbox (real HTTP, PostgreSQL)', () => {
     },
     'GET /trust': async () => expect((await asA('GET', '/trust')).status).toBe(200),
     'GET /crl': async () => expect((await asA('GET', '/crl')).status).toBe(404),
+    'GET /runs': async () => {
+      expect((await asA('GET', '/runs')).json).toEqual([]);
+      expect((await asOperator('GET', '/runs')).text).toContain('run-of-b-1');
+    },
+    'GET /runs/:id': async () => {
+      expect((await asA('GET', '/runs/run-of-b-1')).status).toBe(404);
+      expect((await asB('GET', '/runs/run-of-b-1')).text).toContain('b-run-data');
+    },
+    'PUT /runs/:id': async () => {
+      const over = { sutCode: A_SYS, profile: 'core', status: 'running', started: new Date().toISOString(), data: {} };
+      expect((await asA('PUT', '/runs/run-of-b-1', over)).status).toBe(409);
+      expect((await asB('GET', '/runs/run-of-b-1')).text).toContain('b-run-data');
+      expect((await asA('PUT', '/runs/run-of-a-1', over)).status).toBe(200);
+      expect((await asB('GET', '/runs')).text).not.toContain('run-of-a-1');
+    },
     'GET /run': async () => expect((await asA('GET', '/run')).json).toEqual({ run: null }),
     'PUT /run': async () => {
       expect((await asA('PUT', '/run', { run: 'run-of-a' })).status).toBe(200);
