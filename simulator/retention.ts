@@ -1,5 +1,5 @@
-// Retention for a long-lived sandbox: journal entries, packets (with their deliveries) and run
-// folders older than a configured age are removed in small batches, yielding to the event loop
+// Retention for a long-lived sandbox: journal entries, packets (with their deliveries), run records
+// and run folders older than a configured age are removed in small batches, yielding to the event loop
 // between batches so the axis keeps answering while old data goes.
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -51,16 +51,18 @@ async function purgeRunFolders(runsDir: string, before: Date): Promise<number> {
 export async function purgeOnce(store: Store, options: RetentionOptions): Promise<PurgeTotals> {
   const now = (options.clock ?? (() => new Date()))();
   const before = new Date(now.getTime() - options.maxAgeMs);
-  const totals: PurgeTotals = { journal: 0, packets: 0, deliveries: 0, runFolders: 0, batches: 0 };
+  const totals: PurgeTotals = { journal: 0, packets: 0, deliveries: 0, runs: 0, runFolders: 0, batches: 0 };
   for (;;) {
     const done = await store.purgeBefore(before, options.batch ?? 500);
     totals.batches += 1;
     totals.journal += done.journal;
     totals.packets += done.packets;
     totals.deliveries += done.deliveries;
-    if (done.journal === 0 && done.packets === 0) break;
+    totals.runs += done.runs;
+    if (done.journal === 0 && done.packets === 0 && done.runs === 0) break;
     await yieldToEventLoop();
   }
+  if (totals.journal + totals.packets + totals.runs > 0) await store.reclaimSpace();
   if (options.runsDir) totals.runFolders = await purgeRunFolders(options.runsDir, before);
   return totals;
 }

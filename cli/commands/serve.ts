@@ -205,8 +205,8 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       ...retention,
       runsDir: args.runsDir,
       onPurge: (t) => {
-        if (t.journal + t.packets + t.runFolders > 0) {
-          process.stdout.write(`truc: đã xoá dữ liệu cũ / purged: ${t.journal} journal, ${t.packets} packets, ${t.deliveries} deliveries, ${t.runFolders} run folders\n`);
+        if (t.journal + t.packets + t.runs + t.runFolders > 0) {
+          process.stdout.write(`truc: đã xoá dữ liệu cũ / purged: ${t.journal} journal, ${t.packets} packets, ${t.deliveries} deliveries, ${t.runs} runs, ${t.runFolders} run folders\n`);
         }
       },
       onError: (e) => process.stderr.write(`truc: [SERVE-RETENTION] Không xoá được dữ liệu cũ / Purge failed: ${reason(e)}\n`),

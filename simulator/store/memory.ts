@@ -324,8 +324,17 @@ export class MemoryStore implements Store {
       this.packets.delete(p.senderId);
       packets += 1;
     }
-    return { journal, packets, deliveries };
+    let runs = 0;
+    for (const [runId, text] of this.runs) {
+      if (runs >= batch) break;
+      if (reviveRun(text).updated.getTime() >= before.getTime()) continue;
+      this.runs.delete(runId);
+      runs += 1;
+    }
+    return { journal, packets, deliveries, runs };
   }
+
+  async reclaimSpace(): Promise<void> {}
 
   async close(): Promise<void> {}
 }

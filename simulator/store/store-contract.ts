@@ -315,7 +315,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect((await store.getJournalEntry(a.id))?.tenant).toBe('ta');
     });
 
-    it('purges journal entries and packets (with their deliveries) older than a cutoff, batch by batch', async () => {
+    it('purges journal entries, packets (with their deliveries) and run records older than a cutoff, batch by batch', async () => {
       for (let i = 0; i < 5; i += 1) {
         const p = samplePacket(`6740d1c2a1b2c3d4e5f6000${i}`, { created: at(i * 10) });
         await store.acceptSend(p, [
@@ -324,10 +324,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         ]);
         await store.appendJournal(sampleJournal({ time: at(i * 10) }));
       }
+      const oldRun: StoredRun = { runId: 'r-old', sutCode: '000.00.00.H41', profile: 'core', status: 'finished', started: at(0), updated: at(20), data: {} };
+      await store.putRun(oldRun);
+      await store.putRun({ ...oldRun, runId: 'r-new', updated: at(30) });
       const kept = (await store.queryJournal({})).slice(3).map((e) => e.id);
-      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 2, packets: 2, deliveries: 4 });
-      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 1, packets: 1, deliveries: 2 });
-      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 0, packets: 0, deliveries: 0 });
+      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 2, packets: 2, deliveries: 4, runs: 1 });
+      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 1, packets: 1, deliveries: 2, runs: 0 });
+      expect(await store.purgeBefore(at(25), 2)).toEqual({ journal: 0, packets: 0, deliveries: 0, runs: 0 });
+      await store.reclaimSpace();
+      expect((await store.listRuns({})).map((r) => r.runId)).toEqual(['r-new']);
       expect((await store.queryJournal({})).map((e) => e.id)).toEqual(kept);
       expect((await store.findPackets({})).map((p) => p.senderId)).toEqual(['6740d1c2a1b2c3d4e5f60003', '6740d1c2a1b2c3d4e5f60004']);
       expect(await store.countDeliveries({})).toBe(4);

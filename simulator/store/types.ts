@@ -34,6 +34,8 @@ export interface PurgeCounts {
   journal: number;
   packets: number;
   deliveries: number;
+  /** Run records last updated before the cutoff. */
+  runs: number;
 }
 
 /** A directory record as the axis keeps it: who registered it decides who may change it. */
@@ -297,11 +299,13 @@ export interface Store {
 
   // Retention
   /**
-   * Removes one batch of at most `batch` journal entries and `batch` packets (with all their
-   * deliveries) older than `before`; call again until it returns zeros. Small batches keep the
-   * axis answering while old data goes.
+   * Removes one batch of at most `batch` journal entries, `batch` packets (with all their
+   * deliveries) and `batch` run records older than `before`; call again until it returns zeros.
+   * Small batches keep the axis answering while old data goes.
    */
   purgeBefore(before: Date, batch: number): Promise<PurgeCounts>;
+  /** Lets the engine reuse the space purged rows held (PostgreSQL VACUUM, which does not block reads or writes). */
+  reclaimSpace(): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -366,7 +366,17 @@ export class SqlStore implements Store {
       await tx.query(`DELETE FROM packets WHERE sender_id IN (${slots})`, ids);
       return { packets: ids.length, deliveries: gone.length };
     });
-    return { journal: journal.length, packets, deliveries };
+    const runs = await this.db.query(
+      'DELETE FROM runs WHERE run_id IN (SELECT run_id FROM runs WHERE updated < $1 ORDER BY updated LIMIT $2) RETURNING run_id',
+      [before, batch],
+    );
+    return { journal: journal.length, packets, deliveries, runs: runs.length };
+  }
+
+  async reclaimSpace(): Promise<void> {
+    // Plain VACUUM (not FULL) marks purged rows' space reusable without locking out the axis, so a
+    // purged table stops growing instead of waiting for autovacuum's own schedule.
+    await this.db.query('VACUUM journal, packets, deliveries, runs');
   }
 
   async putRun(run: StoredRun): Promise<void> {
