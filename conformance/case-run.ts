@@ -55,6 +55,8 @@ export class CaseRun {
   clockFrom?: number;
   /** The case's place among the triggers in flight (runner.ts), held until its next wait ends. */
   triggerPlace?: () => void;
+  /** Aborted with the trigger place: the case has seen the SUT act on its triggers (TriggerCall.settled). */
+  triggersSettled = new AbortController();
   private skipRequested?: (stop: CaseStop) => void;
   readonly skipped: Promise<never>;
 
@@ -72,6 +74,8 @@ export class CaseRun {
   releaseTriggerPlace(): void {
     this.triggerPlace?.();
     this.triggerPlace = undefined;
+    this.triggersSettled.abort();
+    this.triggersSettled = new AbortController();
   }
 
   operatorSkip(reason: LocalizedText = OPERATOR_SKIPPED): void {

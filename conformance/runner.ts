@@ -279,7 +279,12 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
         let outcome;
         try {
           waiting(run, WAITING.triggerAccept);
-          outcome = await options.driver.trigger({ trigger, operatorSkip: () => run.operatorSkip(), caseDone: run.done.signal });
+          outcome = await options.driver.trigger({
+            trigger,
+            operatorSkip: () => run.operatorSkip(),
+            caseDone: run.done.signal,
+            settled: run.triggersSettled.signal,
+          });
         } finally {
           waiting(run, undefined);
         }

@@ -15,6 +15,8 @@ export interface TriggerCall {
   operatorSkip: () => void;
   /** Aborted when the case ends, so a driver stops listening for it. */
   caseDone: AbortSignal;
+  /** Aborted once the case has seen the SUT act on this trigger (its next wait ended) or has ended: the manual driver then shows the next instruction. */
+  settled?: AbortSignal;
 }
 
 export interface Driver {

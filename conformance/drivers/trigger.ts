@@ -68,8 +68,16 @@ export function describeTrigger(t: TriggerJson): LocalizedText {
   const to = t.to?.length ? ` → ${t.to.join(', ')}` : '';
   const changes = t.receivers ? ` +[${t.receivers.added.join(', ')}] −[${t.receivers.removed.join(', ')}]` : '';
   const tail = `${doc}${concerning}${to}${changes}`;
+  // What the person must attach, said plainly: a signed PDF is a requirement the case judges.
+  const files = t.document?.attachments ?? [];
+  const signed = files.filter((a) => a.sign).map((a) => a.name);
+  const plain = files.filter((a) => !a.sign).map((a) => a.name);
+  const attach = {
+    vi: `${signed.length ? ` Đính kèm ${signed.join(', ')}: phải là PDF có chữ ký số.` : ''}${plain.length ? ` Đính kèm ${plain.join(', ')}.` : ''}`,
+    en: `${signed.length ? ` Attach ${signed.join(', ')}: it must be a signed PDF.` : ''}${plain.length ? ` Attach ${plain.join(', ')}.` : ''}`,
+  };
   return {
-    vi: `[${t.case}] ${what.vi}${tail} trong ${t.deadlineSeconds} giây.`,
-    en: `[${t.case}] ${what.en}${tail} within ${t.deadlineSeconds} s.`,
+    vi: `[${t.case}] ${what.vi}${tail} trong ${t.deadlineSeconds} giây.${attach.vi}`,
+    en: `[${t.case}] ${what.en}${tail} within ${t.deadlineSeconds} s.${attach.en}`,
   };
 }
