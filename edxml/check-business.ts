@@ -3,7 +3,7 @@ import { checkOrganId, required } from './check-header.ts';
 import { Findings, type CheckContext } from './check-context.ts';
 import { indexed, PATH } from './layout.ts';
 import { businessRules } from './rules.ts';
-import type { Business } from './types.ts';
+import type { Business, MessageHeader } from './types.ts';
 
 const B = PATH.business;
 const ACTIONS: Record<string, string> = { '1': 'revocation / thu hồi', '2': 'update / cập nhật', '3': 'replacement / thay thế' };
@@ -12,7 +12,11 @@ function flag(f: Findings, value: string | undefined, path: string, element: str
   if (value !== undefined && value !== '0' && value !== '1') f.add(businessRules.flag, path, { element, value });
 }
 
-export function checkBusiness(b: Business, ctx: CheckContext): Findings {
+/**
+ * `header` is the packet's own MessageHeader: a revocation names the revoked document there (VNPT's
+ * sample carries no Bussiness/DocumentId), a replacement in its ReplacementInfo entries.
+ */
+export function checkBusiness(b: Business, header: MessageHeader, ctx: CheckContext): Findings {
   const f = new Findings();
   const type = required(f, b.bussinessDocType, `${B}/BussinessDocType`, 'Bussiness/BussinessDocType');
   if (type === undefined) return f;
@@ -21,7 +25,8 @@ export function checkBusiness(b: Business, ctx: CheckContext): Findings {
     return f;
   }
   flag(f, b.paper, `${B}/Paper`, 'Paper');
-  if (type !== '0' && (b.documentId === undefined || b.documentId.trim() === '')) {
+  const named = (id: string | undefined) => id !== undefined && id.trim() !== '';
+  if ((type === '1' && !named(b.documentId) && !named(header.documentId)) || (type === '2' && !named(b.documentId))) {
     f.add(businessRules.documentId, `${B}/DocumentId`, { action: ACTIONS[type] });
   }
   const info = b.documentInfo;
@@ -40,6 +45,7 @@ export function checkBusiness(b: Business, ctx: CheckContext): Findings {
     if (b.replacements.length === 0) f.add(businessRules.replacementList, `${B}/ReplacementInfoList`);
     b.replacements.forEach((r, i) => {
       const path = `${B}/ReplacementInfoList/${indexed('ReplacementInfo', i, b.replacements.length)}`;
+      if (!named(r.documentId)) f.add(businessRules.replacementDocumentId, `${path}/DocumentId`);
       if (r.organIds.length === 0) f.add(businessRules.replacementOrgans, path);
       r.organIds.forEach((id, j) => checkOrganId(f, ctx, id, `${path}/OrganIdList/${indexed('OrganId', j, r.organIds.length)}`, 'OrganIdList/OrganId'));
     });

@@ -180,8 +180,8 @@ export const businessRules = {
     'BussinessDocType "{value}" ngoài khoảng 0–3.', 'BussinessDocType "{value}" is outside 0–3.',
     `${QCVN}, Bussiness`),
   documentId: rule('EDXML-BUS-002', 'error', 'business',
-    'Gói {action} thiếu Bussiness/DocumentId của văn bản liên quan.',
-    'The {action} packet lacks Bussiness/DocumentId naming the document concerned.', `${QCVN}, Bussiness`),
+    'Gói {action} không nêu văn bản liên quan (gói thu hồi: DocumentId trong MessageHeader hoặc Bussiness/DocumentId; gói cập nhật: Bussiness/DocumentId).',
+    'The {action} packet names no document concerned (a revocation: MessageHeader/DocumentId or Bussiness/DocumentId; an update: Bussiness/DocumentId).', `${QCVN}, Bussiness`),
   receiverList: rule('EDXML-BUS-003', 'error', 'business',
     'Gói cập nhật có DocumentReceiver = 1 nhưng thiếu BussinessDocumentInfo/ReceiverList.',
     'The update packet has DocumentReceiver = 1 but no BussinessDocumentInfo/ReceiverList.', `${QCVN}, Bussiness`),
@@ -193,6 +193,9 @@ export const businessRules = {
     `${QCVN}, Bussiness`),
   replacementOrgans: rule('EDXML-BUS-006', 'error', 'business',
     'ReplacementInfo thiếu OrganIdList/OrganId.', 'ReplacementInfo lacks OrganIdList/OrganId.',
+    `${QCVN}, Bussiness`),
+  replacementDocumentId: rule('EDXML-BUS-007', 'error', 'business',
+    'ReplacementInfo thiếu DocumentId của văn bản bị thay thế.', 'ReplacementInfo lacks the DocumentId of the document replaced.',
     `${QCVN}, Bussiness`),
 } as const;
 

@@ -41,7 +41,7 @@ export interface ValidationReport {
 export function checkPacket(packet: Packet, ctx: CheckContext): Finding[] {
   if (packet.kind === 'status') return checkStatusPacket(packet, ctx).list;
   const findings = [...checkEdocHeader(packet, ctx).list];
-  if (packet.business) findings.push(...checkBusiness(packet.business, ctx).list);
+  if (packet.business) findings.push(...checkBusiness(packet.business, packet.header, ctx).list);
   findings.push(...checkManifest(packet));
   return findings;
 }

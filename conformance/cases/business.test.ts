@@ -87,10 +87,20 @@ describe('business cases', () => {
     expect((await sending('B-05', businessOf)).result).toBe('pass');
   });
 
-  it('B-05 fails a business packet without Bussiness/DocumentId', async () => {
+  it('B-05 fails a business packet naming no document concerned', async () => {
     const missing = await sending('B-05', (t) => ({ ...businessOf(t), documentId: undefined }));
     expect(missing.result).toBe('fail');
-    expect(missing.observed?.en).toContain('Bussiness/DocumentId=∅');
+    expect(missing.observed?.en).toContain('document concerned=');
+  });
+
+  it('B-05 passes the form of VNPT\'s samples: a revocation repeating the revoked header, no Bussiness/DocumentId on revocation and replacement', async () => {
+    const sampleForm = await sending(
+      'B-05',
+      (t) => ({ ...businessOf(t), documentId: t.action === 'update' ? t.concerning! : undefined }),
+      undefined,
+      (t) => (t.action === 'revoke' ? t.concerning! : undefined),
+    );
+    expect(sampleForm.result).toBe('pass');
   });
 
   it('B-05 fails an update that forgets the removed recipient', async () => {
@@ -145,6 +155,8 @@ async function sending(
   id: string,
   business: (t: TriggerJson) => Partial<Business> & { bussinessDocType: string },
   takeBack?: (sut: ScriptedSut, t: TriggerJson) => Promise<void>,
+  /** The DocumentId the changing packet's header carries (default: its own). */
+  headerDocumentId?: (t: TriggerJson) => string | undefined,
 ) {
   const axis = createFakeAxis();
   const sut = scriptedSut(axis);
@@ -162,6 +174,7 @@ async function sending(
           subject: doc.subject,
           promulgationDate: vietnamDate(new Date()),
           ...(t.action === 'send' ? {} : { business: business(t) }),
+          ...(headerDocumentId?.(t) ? { documentId: headerDocumentId(t) } : {}),
         });
       },
     })

@@ -7,7 +7,8 @@ import { buildPacket } from '../../edxml/build.ts';
 import { composeStatus } from '../../edxml/compose.ts';
 import { vietnamTimestamp } from '../../edxml/dates.ts';
 import type { LocalizedText } from '../../edxml/finding.ts';
-import type { Business } from '../../edxml/types.ts';
+import { documentsConcerned } from '../../edxml/business.ts';
+import type { Business, EdocPacket } from '../../edxml/types.ts';
 import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument, type JudgeContext } from '../case.ts';
 import type { TriggerActionName } from '../drivers/trigger.ts';
 import type { JournalEntry } from '../journal-view.ts';
@@ -205,16 +206,19 @@ async function triggeredChange(ctx: CaseContext, change: Change): Promise<{ entr
 }
 
 const b05Expected = (change: Change, originalId: string): LocalizedText => ({
-  vi: `Gói ${change.what.vi}: BussinessDocType ${change.docType}, Bussiness/DocumentId = ${originalId}, danh sách đầy đủ`,
-  en: `The ${change.what.en} packet: BussinessDocType ${change.docType}, Bussiness/DocumentId = ${originalId}, lists filled`,
+  vi: `Gói ${change.what.vi}: BussinessDocType ${change.docType}, nêu văn bản ${originalId}, danh sách đầy đủ`,
+  en: `The ${change.what.en} packet: BussinessDocType ${change.docType}, naming the document ${originalId}, lists filled`,
 });
 
 /** What is wrong with the business section besides the validator's findings (which the case judges too). */
-function businessProblems(ctx: JudgeContext, change: Change, business: Business | undefined, originalId: string): string[] {
-  if (!business) return ['no Bussiness section'];
+function businessProblems(ctx: JudgeContext, change: Change, packet: EdocPacket | undefined, originalId: string): string[] {
+  const business = packet?.business;
+  if (!packet || !business) return ['no Bussiness section'];
   const problems: string[] = [];
   if (business.bussinessDocType?.trim() !== change.docType) problems.push(`BussinessDocType=${business.bussinessDocType ?? '∅'}`);
-  if (business.documentId?.trim() !== originalId) problems.push(`Bussiness/DocumentId=${business.documentId ?? '∅'}`);
+  // Where the document concerned is named depends on the action (a revocation may name it in its own header).
+  const concerned = documentsConcerned(packet);
+  if (!concerned.includes(originalId)) problems.push(`document concerned=${concerned.join(', ') || '∅'}`);
   if (change.action === 'update') {
     const [, removed, added] = ctx.agencies;
     const listed = (code: string, type: string) =>
@@ -237,7 +241,7 @@ const b05 = defineCase<undefined, undefined>({
       const { entry, originalId } = await triggeredChange(ctx, change);
       const expected = b05Expected(change, originalId);
       const packet = sentEdocHeader(entry);
-      const problems = businessProblems(ctx, change, packet?.business, originalId);
+      const problems = businessProblems(ctx, change, packet, originalId);
       if (problems.length) {
         ctx.fail(expected, { vi: `Gói #${entry.id}: ${problems.join('; ')}`, en: `Packet #${entry.id}: ${problems.join('; ')}` });
       }

@@ -77,6 +77,18 @@ describe('reference agency', () => {
     await axis.close();
   });
 
+  it('agrees (15) to a revocation in VNPT\'s sample form, whose header repeats the revoked document', async () => {
+    const { axis, agency, journal, inject } = await setup();
+    const input = { from: COUNTERPART, to: [REFERENCE_SUT.code], codeNumber: '7', codeNotation: 'QĐ-UBND', promulgationDate: vietnamDate(new Date()), subject: 'Thử nghiệm' };
+    await inject(buildPacket(composeEdoc(input)));
+    await agency.pollOnce();
+    await inject(buildPacket(composeEdoc({ ...input, business: { bussinessDocType: '1', bussinessDocReason: 'Ban hành nhầm' } })));
+    for (let i = 0; i < 3; i++) await agency.pollOnce();
+    expect(statusesSent(journal)).toContain('15');
+    expect(statusesSent(journal)).not.toContain('16');
+    await axis.close();
+  });
+
   it('registers a document delivered twice once: two acknowledgements, one 01 and one 03', async () => {
     const { axis, agency, journal, inject } = await setup();
     await inject(document('2'));

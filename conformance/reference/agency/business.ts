@@ -1,6 +1,7 @@
 // Business changes: answering revocations, updates and replacements (15 agree, 16 refuse; agreeing
 // ends the handling of the document concerned) and take-back requests (13 → 15/16); and, on a
 // trigger, sending them about the agency's own documents.
+import { documentsConcerned } from '../../../edxml/business.ts';
 import type { EdocInput } from '../../../edxml/compose.ts';
 import type { EdocPacket, StatusPacket } from '../../../edxml/types.ts';
 import type { TriggerJson } from '../../drivers/trigger.ts';
@@ -14,10 +15,14 @@ export class BusinessAgency extends SendingAgency {
   /** Revocation / update / replacement: answered once with 15 (agree) or 16 (refuse). */
   protected async handleBusiness(packet: EdocPacket): Promise<void> {
     const documentId = packet.header.documentId ?? '';
-    if (this.ledger.received.has(documentId)) return;
+    const concernedIds = documentsConcerned(packet);
+    // A revocation in VNPT's sample form repeats the revoked document's header, DocumentId included:
+    // it is registered beside that document, not mistaken for a second delivery of it.
+    const key = concernedIds.includes(documentId) ? `${documentId}#bussiness-${packet.business?.bussinessDocType}` : documentId;
+    if (this.ledger.received.has(key)) return;
     const record: ReceivedDocument = { documentId, packet, statuses: [], handling: 'finished' };
-    this.ledger.received.set(documentId, record);
-    const concerned = this.ledger.received.get(packet.business?.documentId ?? '');
+    this.ledger.received.set(key, record);
+    const concerned = concernedIds.map((id) => this.ledger.received.get(id)).find((r) => r !== undefined && r !== record);
     const agree = this.agreesToBusiness(packet, concerned);
     // Agreeing to revoke or replace a document ends its handling: no 04/05/06 after the 15 (B-03).
     if (agree && concerned && packet.business?.bussinessDocType !== '2') this.stopHandling(concerned);
