@@ -10,7 +10,14 @@ import type { AxisPort, FaultSpec, InjectRequest, InjectResult } from './axis-po
 import { createJournalFeed, type JournalEntry, type JournalFeed } from './journal-view.ts';
 
 /** Sends a request to a control-API path (relative to its prefix, e.g. `/inject`). */
-export type ControlTransport = (path: string, init?: { method?: string; body?: unknown }) => Promise<Response>;
+export type ControlTransport = (path: string, init?: ControlInit) => Promise<Response>;
+
+/** A JSON `body`, or raw `bytes` (sent as application/octet-stream). */
+export interface ControlInit {
+  method?: string;
+  body?: unknown;
+  bytes?: Uint8Array;
+}
 
 export class ControlApiError extends Error {
   readonly code = 'CONF-CONTROL-API';
@@ -90,19 +97,11 @@ function controlPort(transport: ControlTransport, journal: JournalFeed, stop: ()
       }
     },
     async inject(request: InjectRequest): Promise<InjectResult> {
-      const response = await expectOk(
-        await transport('/inject', {
-          method: 'POST',
-          body: {
-            as: request.from,
-            packet: Buffer.from(request.bytes).toString('base64'),
-            messageType: request.messageType,
-            ...(request.pastIntake ? { skipIntake: true } : {}),
-            ...(request.deliverTo ? { to: request.deliverTo } : {}),
-          },
-        }),
-        'inject',
-      );
+      // The binary form: a 27 MB packet as bytes, not base64 inside JSON (encode, parse, decode).
+      const query = new URLSearchParams({ as: request.from, messageType: request.messageType });
+      if (request.pastIntake) query.set('skipIntake', 'true');
+      for (const code of request.deliverTo ?? []) query.append('to', code);
+      const response = await expectOk(await transport(`/inject?${query}`, { method: 'POST', bytes: request.bytes }), 'inject');
       const reply = (await response.json()) as { senderId: string; journalId?: number };
       return { senderId: reply.senderId, journalId: reply.journalId };
     },
@@ -119,13 +118,13 @@ function controlPort(transport: ControlTransport, journal: JournalFeed, stop: ()
   };
 }
 
-const jsonInit = (init: { method?: string; body?: unknown } = {}, token?: string): RequestInit => ({
+const jsonInit = (init: ControlInit = {}, token?: string): RequestInit => ({
   method: init.method ?? 'GET',
   headers: {
     ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(init.bytes ? { 'content-type': 'application/octet-stream' } : init.body === undefined ? {} : { 'content-type': 'application/json' }),
   },
-  body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  body: init.bytes ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
 });
 
 async function labelRun(transport: ControlTransport, run: string): Promise<void> {

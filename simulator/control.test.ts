@@ -82,6 +82,28 @@ describe('control API', () => {
     expect(await raw.text()).toBe('this is not XML');
   });
 
+  it('takes the packet as bytes too (application/octet-stream, fields in the query), past intake and routing included', async () => {
+    const binary = (query: string, bytes: Uint8Array) =>
+      axis.app.request(`${CONTROL}/inject?${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${axis.controlToken}`, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      });
+    const packet = edocBytes({ from: '000.00.00.G22' });
+    const normal = await binary('as=000.00.00.G22&messageType=edoc', packet);
+    expect(normal.status).toBe(200);
+    const { senderId } = (await normal.json()) as { senderId: string };
+    const raw = await axis.app.request(`${CONTROL}/packets/${senderId}/bytes`, { headers: { authorization: `Bearer ${axis.controlToken}` } });
+    expect(new Uint8Array(await raw.arrayBuffer())).toEqual(new Uint8Array(packet));
+
+    const garbage = new TextEncoder().encode('this is not XML');
+    expect((await binary(`as=000.00.00.G22&to=${TAY_NINH.systemId}`, garbage)).status).toBe(400);
+    expect((await binary(`as=000.00.00.G22&to=${NGHE_AN.systemId}&to=${TAY_NINH.systemId}&skipIntake=true`, garbage)).status).toBe(200);
+    expect((await binary('messageType=edoc', packet)).status).toBe(400);
+    expect((await binary('as=000.00.00.G22&skipIntake=yes', packet)).status).toBe(400);
+    expect((await inProcessClient(axis, NGHE_AN).getReceivedEdocList()).data).toHaveLength(1);
+  });
+
   it('queries the journal by agency, operation, run and id', async () => {
     const a = inProcessClient(axis, NGHE_AN);
     await a.countReceiveEdoc();

@@ -16,8 +16,8 @@ import { type ControlEnv, forbidden, tenantOf } from './principal.ts';
 interface InjectRequest {
   /** The sending agency (caller) the packet is attributed to. */
   as: string;
-  /** Packet bytes, base64. */
-  packet: string;
+  /** Packet bytes: base64 in the JSON form, the body itself in the binary form. */
+  packet: string | Uint8Array;
   messageType?: 'edoc' | 'status';
   serviceType?: string;
   /** Recipients overriding the packet's (past routing): delivered even when unknown to the directory. */
@@ -35,6 +35,25 @@ function readRequest(body: unknown): InjectRequest | undefined {
   return body as unknown as InjectRequest;
 }
 
+/**
+ * The binary form: `Content-Type: application/octet-stream`, the packet as the body and the other
+ * fields in the query (`as`, `messageType`, `serviceType`, `to` repeated, `skipIntake=true`). A
+ * large packet then travels as bytes, without base64 inside JSON to encode, parse and decode.
+ */
+async function readBinaryRequest(c: { req: { query(name: string): string | undefined; queries(name: string): string[] | undefined; arrayBuffer(): Promise<ArrayBuffer> } }): Promise<InjectRequest | undefined> {
+  const skip = c.req.query('skipIntake');
+  if (skip !== undefined && skip !== 'true' && skip !== 'false') return undefined;
+  const candidate = {
+    as: c.req.query('as'),
+    packet: new Uint8Array(await c.req.arrayBuffer()),
+    messageType: c.req.query('messageType'),
+    serviceType: c.req.query('serviceType'),
+    to: c.req.queries('to'),
+    skipIntake: skip === undefined ? undefined : skip === 'true',
+  };
+  return readRequest({ ...candidate, packet: '' }) ? { ...(candidate as unknown as InjectRequest), packet: candidate.packet } : undefined;
+}
+
 /** A tenant injects only as one of its systems or as an agency it created. */
 async function mayInjectAs(core: AxisCore, tenant: string, as: string): Promise<boolean> {
   if ((await core.store.getSystem(as))?.tenant === tenant) return true;
@@ -44,7 +63,8 @@ async function mayInjectAs(core: AxisCore, tenant: string, as: string): Promise<
 export function injectRoutes(core: AxisCore): Hono<ControlEnv> {
   const app = new Hono<ControlEnv>();
   app.post('/', async (c) => {
-    const request = readRequest(await jsonBody(c));
+    const binary = (c.req.header('content-type') ?? '').startsWith('application/octet-stream');
+    const request = binary ? await readBinaryRequest(c) : readRequest(await jsonBody(c));
     if (!request) {
       return controlError(c, 400, 'CTL-INJECT-INVALID', 'Cần as (chuỗi), packet (base64), và to (mảng chuỗi, không bắt buộc).', 'Expected as (string), packet (base64) and optional to (string array).');
     }
@@ -52,7 +72,7 @@ export function injectRoutes(core: AxisCore): Hono<ControlEnv> {
     if (tenant !== undefined && !(await mayInjectAs(core, tenant, request.as))) {
       return forbidden(c, 'gửi thay hệ thống hay đơn vị không thuộc mình', 'inject as a system or agency it does not own');
     }
-    const bytes = Buffer.from(request.packet, 'base64');
+    const bytes = typeof request.packet === 'string' ? Buffer.from(request.packet, 'base64') : Buffer.from(request.packet.buffer, request.packet.byteOffset, request.packet.byteLength);
     const inspection = await inspectPacket(core, bytes);
     const packet = inspection.packet;
     if (!packet && !request.skipIntake) {
