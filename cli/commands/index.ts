@@ -15,6 +15,7 @@ export const commands: CommandEntry[] = [
   entry('sign-packet', 'Ký XML (XMLDSig) toàn bộ gói tin edXML / Sign a whole edXML packet (enveloped XMLDSig)', async () => (await import('./sign-packet.ts')).signPacketCommand),
   entry('pki <action>', 'PKI thử nghiệm: init (tạo) | issue (cấp chứng thư) / Test PKI: init | issue a certificate', async () => (await import('./pki.ts')).pkiCommand),
   entry('serve', 'Chạy trục mô phỏng qua HTTP / Run the simulated axis over HTTP', async () => (await import('./serve.ts')).serveCommand),
+  entry('load', 'Tải thử một sandbox đang chạy (máy này) / Drive realistic traffic through a running sandbox (loopback)', async () => (await import('./load.ts')).loadCommand),
   entry('verify <dir>', 'Kiểm tra chứng nhận của một lượt kiểm thử / Check a run folder against its certificate', async () => (await import('./verify.ts')).verifyCommand),
   entry('demo', 'Chạy toàn bộ bộ kiểm thử với cơ quan mẫu / Run the whole suite against the reference agency', async () => (await import('./demo.ts')).demoCommand),
   entry('certify', 'Kiểm tra phù hợp một hệ thống thật / Run the conformance suite against a real system', async () => (await import('./certify.ts')).certifyCommand),
