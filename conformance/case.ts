@@ -41,6 +41,8 @@ export interface CaseDocument {
   promulgationDate: string;
   /** `{From},{yyyy/MM/dd},{number}/{notation}` (QCVN 102). */
   documentId: string;
+  /** Declared with DocumentOptions.deadlineSeconds. */
+  deadlineSeconds?: number;
 }
 
 export interface DocumentOptions {
@@ -48,6 +50,8 @@ export interface DocumentOptions {
   issuer?: number;
   /** A notation the case needs (e.g. Vietnamese letters for R-05); unique numbers keep it attributable. */
   codeNotation?: string;
+  /** The document's own response deadline (seconds), when it is not the profile's: judged with this one value everywhere (the case's waits, ST-04). */
+  deadlineSeconds?: number;
 }
 
 /**
@@ -67,6 +71,10 @@ export interface RunFacts {
   timing: Timing;
   /** Absent when the run has no PKI: cases that must sign then end `error`. */
   pki?: RunPki;
+  /** The response deadline (seconds) of a document of the run: the one its case declared, else the profile's. */
+  documentDeadlineSeconds?(documentId: string): number;
+  /** When an exchange journaled at `time` may have arrived at the earliest (epoch ms): earlier than `time` only when the harness's own loop was paused (loop-stalls.ts). */
+  earliestArrival?(time: Date): number;
 }
 
 /** A fault's active period, recorded so run-wide cases can leave faulted traffic out. */

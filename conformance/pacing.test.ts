@@ -181,6 +181,35 @@ describe('pacing', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(45);
   });
 
+  it('a document keeps the deadline its case declared: its waits and run-wide checks read one value', async () => {
+    const axis = createFakeAxis();
+    axis.onInject = (_request, injection) =>
+      setTimeout(() => axis.record({ operation: 'updateStatus', caller: SUT, agencies: [SUT, ...injection.agencies] }), 450);
+    let declared: number | undefined;
+    let other: number | undefined;
+    const b01 = defineCase({
+      id: 'B-01',
+      counterparts: 1,
+      schedule: 'concurrent',
+      setup: (ctx) => ctx.document({ deadlineSeconds: 0.8 }),
+      act: async (ctx, doc) => {
+        await ctx.send({ from: doc.from, bytes: new TextEncoder().encode('<edXML/>'), messageType: 'edoc' });
+      },
+      await: (ctx, doc) => ctx.waitFor((e) => e.operation === 'updateStatus', { expected, deadlineSeconds: doc.deadlineSeconds }),
+      absence: (ctx) => {
+        declared = ctx.run.documentDeadlineSeconds?.(ctx.documents[0].documentId);
+        other = ctx.run.documentDeadlineSeconds?.('000.01.01.G99,2026/01/01,1/X');
+      },
+    });
+    const others = casesOfProfile('business')
+      .filter((e) => e.id !== 'B-01')
+      .map((e) => defineCase({ id: e.id, counterparts: 0, schedule: 'concurrent' }));
+    const record = await runSuite(options(axis, [b01, ...others], slowDriver(axis, 0, 0).driver));
+    expect(record.cases.find((c) => c.id === 'B-01')!.result).toBe('pass');
+    expect(declared).toBe(0.8);
+    expect(other).toBe(0.3);
+  });
+
   it('ends unfinished cases as operator skips when the run is interrupted, and still reports', async () => {
     const axis = createFakeAxis();
     const interrupt = new AbortController();

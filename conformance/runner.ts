@@ -80,7 +80,15 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const stalls = watchLoopStalls();
   const journal = options.port.journal;
   const allocator = options.allocator ?? createAgencyAllocator();
-  const facts: RunFacts = { runId: options.runId, sutCode: options.sut.code, timing: options.timing, ...(options.pki ? { pki: options.pki } : {}) };
+  const declaredDeadlines = new Map<string, number>();
+  const facts: RunFacts = {
+    runId: options.runId,
+    sutCode: options.sut.code,
+    timing: options.timing,
+    ...(options.pki ? { pki: options.pki } : {}),
+    documentDeadlineSeconds: (documentId) => declaredDeadlines.get(documentId) ?? options.timing.responseSeconds,
+    earliestArrival: (time) => stalls.earliestArrival(time.getTime()),
+  };
   const harness: HarnessRecord[] = [];
   const faultWindows: FaultWindow[] = [];
 
@@ -235,7 +243,9 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
             en: `Case ${run.entry.id} has no counterpart number ${documentOptions.issuer ?? 0}`,
           });
         }
-        const document = issueCaseDocument(from, documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`);
+        const issued = issueCaseDocument(from, documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`);
+        const document = documentOptions.deadlineSeconds === undefined ? issued : { ...issued, deadlineSeconds: documentOptions.deadlineSeconds };
+        if (document.deadlineSeconds !== undefined) declaredDeadlines.set(document.documentId, document.deadlineSeconds);
         run.documents.push(document);
         return document;
       },

@@ -372,7 +372,9 @@ export function largeDocumentCase(bytes: number = LARGE_DOCUMENT_BYTES): CaseDef
     // Alone: tens of megabytes to encode, validate and decode would stall every concurrent
     // exchange of an in-process run, and the timing cases would then judge the harness.
     schedule: 'alone',
-    setup: one,
+    // The large document's deadline is declared on the document, so ST-04 judges its 01 with the
+    // same value (and from the same delivery) as this case does.
+    setup: (ctx) => ({ doc: ctx.document({ deadlineSeconds: ctx.run.timing.responseSeconds }) }),
     act: async (ctx, s) => {
       s.injection = await deliverDocument(ctx, s.doc, { to: [ctx.run.sutCode], attachments: [pdfAttachment('ho-so-lon.pdf', undefined, bytes)] });
     },

@@ -42,7 +42,7 @@ export async function awaitStatus(
 ): Promise<SentStatus> {
   const found = await ctx.waitUntil(
     (entries) => statusesAbout(entries, ctx.run.sutCode, doc, issuerCode).find((s) => statusCodeOf(s) === code),
-    { expected },
+    { expected, ...(doc.deadlineSeconds === undefined ? {} : { deadlineSeconds: doc.deadlineSeconds }) },
   );
   ctx.evidence(found.entry);
   return found;
