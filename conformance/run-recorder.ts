@@ -3,6 +3,7 @@
 // and afterwards. Two sinks: the store of an in-process axis, or the control API of a remote one
 // (`truc certify --axis … --control-url …`). Recording never stops a run: a sink failure is told once.
 import type { LocalizedText } from '../edxml/finding.ts';
+import { RUN_HEARTBEAT_MS } from '../simulator/stale-runs.ts';
 import type { CaseResult } from './case.ts';
 import { casesOfProfile, type CaseLevel, type RunProfile } from './catalogue.ts';
 import type { ProgressReporter } from './progress.ts';
@@ -113,6 +114,11 @@ export function createRunRecorder(sink: RunSink, options: RecorderOptions): RunR
     timer ??= setTimeout(() => void flush(), THROTTLE_MS);
   };
   void flush();
+  // While the run lasts, a report at least every heartbeat: a sandbox marks a silent run incomplete.
+  const heartbeat = setInterval(() => {
+    if (status === 'running') void flush();
+  }, RUN_HEARTBEAT_MS);
+  heartbeat.unref();
 
   return {
     runStarted(info) {
@@ -150,6 +156,7 @@ export function createRunRecorder(sink: RunSink, options: RecorderOptions): RunR
       options.also?.runFinished(record);
     },
     async finished(record) {
+      clearInterval(heartbeat);
       status = 'finished';
       verdict = record.verdict;
       data.record = runRecordToJson(record);
@@ -160,6 +167,7 @@ export function createRunRecorder(sink: RunSink, options: RecorderOptions): RunR
       await flush();
     },
     async aborted(reason) {
+      clearInterval(heartbeat);
       status = 'aborted';
       data.abortedBecause = reason;
       await flush();

@@ -11,6 +11,7 @@ import { ALLOWED_TEST_IDS, seedDirectory } from '../../simulator/directory/seed.
 import { openPkiFolder } from '../../simulator/pki-folder.ts';
 import { parseAge, startRetention } from '../../simulator/retention.ts';
 import { startServer } from '../../simulator/server.ts';
+import { watchStaleRuns } from '../../simulator/stale-runs.ts';
 import { createMemoryStore } from '../../simulator/store/memory.ts';
 import { openEmbeddedStore, openPostgresStore } from '../../simulator/store/sql/open.ts';
 import type { Store } from '../../simulator/store/types.ts';
@@ -211,7 +212,14 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       },
       onError: (e) => process.stderr.write(`truc: [SERVE-RETENTION] Không xoá được dữ liệu cũ / Purge failed: ${reason(e)}\n`),
     });
+    const stopWatching = watchStaleRuns(
+      store,
+      axis.core.clock,
+      (runId) => axis.core.runEvents.emit('run', runId),
+      (e) => process.stderr.write(`truc: [SERVE-RUNS] Không kiểm tra được lượt đang chạy / Cannot check running runs: ${reason(e)}\n`),
+    );
     const signal = await stopSignal();
+    stopWatching();
     await purging?.stop();
     await server.close();
     await axis.close();

@@ -206,7 +206,8 @@ export interface JournalQuery {
 }
 
 /** Where a conformance run stands; `aborted` = stopped before a verdict (configuration error, Ctrl-C). */
-export type StoredRunStatus = 'running' | 'finished' | 'aborted';
+/** `incomplete`: its orchestrating process stopped reporting (stale-runs.ts). */
+export type StoredRunStatus = 'running' | 'finished' | 'aborted' | 'incomplete';
 
 /**
  * A conformance run recorded in the sandbox that served it (the console lists and replays them):
