@@ -7,10 +7,11 @@ import type { DirectoryRecord } from '../edxml/types.ts';
 import { Agencies } from './agencies.ts';
 import { controlApp } from './control/index.ts';
 import type { TrustProvider } from './control/trust.ts';
-import { JournalEvents, RunEvents, type AxisCore, type AxisOptions } from './core.ts';
+import { JournalEvents, JournalLoss, RunEvents, type AxisCore, type AxisOptions } from './core.ts';
 import { ALLOWED_TEST_IDS } from './directory/seed.ts';
 import { FaultRegistry } from './faults.ts';
 import { authLayer } from './http/auth.ts';
+import { DEFAULT_PACKET_LIMITS, type PacketLimits } from './intake/limits.ts';
 import { bodyLayer } from './http/body.ts';
 import type { AxisEnv } from './http/context.ts';
 import { fail } from './http/envelope.ts';
@@ -41,6 +42,8 @@ export interface CreateAxisOptions {
   failListed?: boolean;
   journalBodyCap?: number;
   timestampWindowSeconds?: number;
+  /** Caps on one packet (defaults: 20,000 start tags, 1,000 recipients). */
+  packetLimits?: Partial<PacketLimits>;
   trust?: TrustProvider;
   clock?: () => Date;
   /** Systems to connect at start (replacing a stored secret for the same id). */
@@ -75,6 +78,7 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     failListed: options.failListed ?? true,
     journalBodyCap: options.journalBodyCap ?? DEFAULT_JOURNAL_BODY_CAP,
     timestampWindowSeconds: options.timestampWindowSeconds,
+    packetLimits: { ...DEFAULT_PACKET_LIMITS, ...options.packetLimits },
   };
   const events = new JournalEvents();
   const runEvents = new RunEvents();
@@ -87,6 +91,7 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     agencies: new Agencies(store, axisOptions.allowIds),
     faults: new FaultRegistry(clock),
     events,
+    journalLoss: new JournalLoss(),
     trust: options.trust,
     tenantRuns: new Map(),
     runEvents,

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Agencies } from './agencies.ts';
 import type { TrustProvider } from './control/trust.ts';
 import type { FaultRegistry } from './faults.ts';
+import type { PacketLimits } from './intake/limits.ts';
 import type { JournalEntry, Store } from './store/types.ts';
 
 export interface AxisOptions {
@@ -18,8 +19,28 @@ export interface AxisOptions {
   failListed: boolean;
   /** Bytes of each body kept in the journal (default 64 KB). */
   journalBodyCap: number;
+  /** Caps on one packet's elements and recipients (bounded work per request). */
+  packetLimits: PacketLimits;
   /** Refuse signed timestamps older or newer than this many seconds; off when undefined. */
   timestampWindowSeconds?: number;
+}
+
+/**
+ * Exchanges whose journal entry the store refused: the evidence has a gap, so the client got an
+ * error and a conformance run that lost an entry cannot end with a verdict (docs/axis.md).
+ */
+export class JournalLoss {
+  total = 0;
+  private readonly byRun = new Map<string, number>();
+
+  record(run: string | undefined): void {
+    this.total += 1;
+    if (run !== undefined) this.byRun.set(run, (this.byRun.get(run) ?? 0) + 1);
+  }
+
+  ofRun(run: string): number {
+    return this.byRun.get(run) ?? 0;
+  }
 }
 
 /** Journal events: `entry` with each JournalEntry once stored. */
@@ -35,6 +56,7 @@ export interface AxisCore {
   agencies: Agencies;
   faults: FaultRegistry;
   events: JournalEvents;
+  journalLoss: JournalLoss;
   /** The run's trust anchors and CRL, for signature checks at intake and the control API. */
   trust?: TrustProvider;
   /** Conformance run label stamped on journal entries while set (control API). */

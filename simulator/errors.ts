@@ -60,6 +60,12 @@ export const AXIS_ERRORS = {
     http: 200,
     when: 'A logical header the operation needs (messagetype, docId, status, AgencyCode) is missing or has an unknown value.',
   },
+  UNSTORABLE_INPUT: {
+    code: '15',
+    desc: 'Yeu cau chua ky tu khong hop le',
+    http: 400,
+    when: 'A signed header (name or value) or a registerAgency field holds a character outside XML\'s Char production (NUL, a lone surrogate, U+FFFE/U+FFFF, C0 controls): no store could keep it. Journaled with the characters escaped.',
+  },
   MALFORMED_PACKET: {
     code: '20',
     desc: 'Goi tin khong dung dinh dang edXML',
@@ -103,6 +109,12 @@ export const AXIS_ERRORS = {
     http: 200,
     when: 'Strict mode only: the validator found an error; the first error rule id follows the text.',
   },
+  PACKET_TOO_COMPLEX: {
+    code: '28',
+    desc: 'Goi tin vuot gioi han xu ly',
+    http: 200,
+    when: 'The packet has more start tags (default 20,000) or more recipients (default 1,000) than the configured limits; refused before validation and routing, nothing is stored.',
+  },
   DOCUMENT_NOT_FOUND: {
     code: '30',
     desc: 'Khong tim thay van ban',
@@ -120,7 +132,7 @@ export const AXIS_ERRORS = {
     code: '41',
     desc: 'He thong khong quan ly don vi nay',
     http: 200,
-    when: 'A system registers, updates or deletes a unit outside its own code and the units it registered.',
+    when: 'A system registers, updates or deletes a unit outside its own code and the units it registered, or claims a code that is not its own nor below its agency in the identifier hierarchy: another connected system\'s id, an allow-listed test id, a code another system registered (the reason follows the text).',
   },
   AGENCY_INVALID: {
     code: '42',
@@ -133,6 +145,12 @@ export const AXIS_ERRORS = {
     desc: 'Truc tam thoi khong xu ly duoc yeu cau',
     http: 200,
     when: 'A fault set through the control API answers FAIL (before anything is stored).',
+  },
+  JOURNAL_UNAVAILABLE: {
+    code: '98',
+    desc: 'Khong ghi duoc nhat ky, yeu cau khong duoc xac nhan',
+    http: 503,
+    when: 'The journal entry of the exchange could not be stored: the exchange is not confirmed (a retried send gets its first DocId). Counted; a conformance run that lost an entry ends incomplete.',
   },
   INTERNAL: {
     code: '99',

@@ -87,7 +87,7 @@ export function injectRoutes(core: AxisCore): Hono<ControlEnv> {
         targets.push(agency ? { recipientCode: agency.canonical, recipientSystem: await core.agencies.inboxOf(agency) } : { recipientCode: code, recipientSystem: code });
       }
     } else {
-      const routing = packet ? await routeRecipients(core, packetRecipients(packet)) : undefined;
+      const routing = packet ? await routeRecipients(core.agencies, packetRecipients(packet)) : undefined;
       if (!routing || !routing.ok || routing.recipients.length === 0) {
         return controlError(c, 400, 'CTL-INJECT-UNROUTABLE', 'Không xác định được đơn vị nhận; hãy cho danh sách to.', 'No known recipient; give the to list.');
       }

@@ -2,6 +2,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { readSignedHeaders, verifySignedHeaders } from '../protocol/logical-headers.ts';
 import { parseSdkTimestamp } from '../protocol/time.ts';
+import { escapeIllegalXmlChars, firstIllegalXmlChar } from '../../edxml/xml-chars.ts';
+import type { LogicalHeaders } from '../protocol/logical-headers.ts';
 import type { AxisEnv } from './context.ts';
 import { fail } from './envelope.ts';
 
@@ -11,6 +13,9 @@ export const authLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
   exchange.logical = signed.logical;
   exchange.claimedSystemId = signed.ok ? signed.systemId : signed.claimedSystemId;
   if (exchange.claimedSystemId) exchange.agencies.add(exchange.claimedSystemId);
+  // Refused before any store sees them: SQL stores cannot hold NUL, and every store must answer alike.
+  const unstorable = unstorableHeader(signed.logical, exchange.claimedSystemId);
+  if (unstorable !== undefined) return fail(c, 'UNSTORABLE_INPUT', unstorable);
   if (!signed.ok) return fail(c, signed.error, signed.detail);
   const system = await core.store.getSystem(signed.systemId);
   if (!system) return fail(c, 'UNKNOWN_SYSTEM', signed.systemId);
@@ -27,3 +32,12 @@ export const authLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
   c.set('logical', signed.logical);
   await next();
 };
+
+/** The first header (name, escaped) holding a character outside XML's Char production. */
+function unstorableHeader(logical: LogicalHeaders, systemId: string | undefined): string | undefined {
+  if (systemId !== undefined && firstIllegalXmlChar(systemId) !== -1) return 'systemid';
+  for (const [name, value] of logical.entries) {
+    if (firstIllegalXmlChar(name) !== -1 || firstIllegalXmlChar(value) !== -1) return escapeIllegalXmlChars(name);
+  }
+  return undefined;
+}

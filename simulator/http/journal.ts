@@ -1,10 +1,15 @@
 // Journal layer: lets the inner layers work, then records the exchange with secrets redacted,
-// noting first whether the secret appeared (conformance T-05).
+// noting first whether the secret appeared (conformance T-05). The journal is the evidence the suite
+// judges, so it fails closed: every string is made storable on every store (escaped, never dropped),
+// and when the store still refuses the entry the client gets an error and the loss is counted.
 import type { MiddlewareHandler } from 'hono';
-import { sha256 } from '../protocol/signing.ts';
+import { escapeIllegalXmlChars } from '../../edxml/xml-chars.ts';
+import { decodeHeaderValue } from '../protocol/logical-headers.ts';
+import { HEADER_PREFIX, sha256 } from '../protocol/signing.ts';
 import { runLabel } from '../core.ts';
 import type { NewJournalEntry } from '../store/types.ts';
 import type { AxisEnv, Exchange } from './context.ts';
+import { fail } from './envelope.ts';
 
 const REDACTED = '[redacted]';
 
@@ -32,8 +37,14 @@ function safeDecode(text: string): string {
   }
 }
 
-function redact(value: string, secret: string | undefined): string {
-  return secret && value.includes(secret) ? value.split(secret).join(REDACTED) : value;
+/** Every string of a journal entry, with the secret replaced and illegal characters escaped (deep). */
+function storable<T>(value: T, secret: string | undefined): T {
+  if (typeof value === 'string') return escapeIllegalXmlChars(secret && value.includes(secret) ? value.split(secret).join(REDACTED) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => storable(v, secret)) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k, secret), storable(v, secret)])) as T;
+  }
+  return value;
 }
 
 export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
@@ -54,23 +65,24 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
   c.set('exchange', exchange);
   await next();
 
-  // The authenticated system is at hand; otherwise look the claimed one up, so a leak is caught
-  // even in a request that failed authentication.
-  const system = c.get('caller') ?? (exchange.claimedSystemId ? await core.store.getSystem(exchange.claimedSystemId) : undefined);
+  // The authenticated system is at hand; otherwise look the claimed one up (also on paths that name
+  // no operation), so a leak is caught and redacted even in a request that failed authentication.
+  const claimed = exchange.claimedSystemId ?? claimedFromHeader(c.req.raw.headers);
+  const system = c.get('caller') ?? (claimed ? await core.store.getSystem(claimed).catch(() => undefined) : undefined);
   const secret = system?.secret;
   const body = exchange.body;
   const headers: Record<string, string> = {};
-  for (const [name, value] of exchange.logical?.entries ?? []) headers[name] = redact(value, secret);
+  for (const [name, value] of exchange.logical?.entries ?? []) headers[name] = value;
   // The exchange belongs to the tenant of the system it was made as: a tenant sees requests made
   // in its systems' names, even failed ones, and nothing of anyone else's.
-  const entry: NewJournalEntry = {
+  const entry: NewJournalEntry = storable({
     time,
     run: runLabel(core, system?.tenant),
     tenant: system?.tenant,
     operation: exchange.operation,
     method: exchange.method,
     path: exchange.path,
-    caller: exchange.caller ?? exchange.claimedSystemId,
+    caller: exchange.caller ?? claimed,
     agencies: [...exchange.agencies],
     headers,
     hmacReading: exchange.hmacReading,
@@ -93,13 +105,21 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
     fault: exchange.fault,
     remoteAddress: exchange.remoteAddress,
     durationMs: Math.round((performance.now() - exchange.startedMs) * 1000) / 1000,
-  };
-  // The reply is already decided (a send may be stored): a journal failure must not turn it into
-  // a FAIL the client would retry, so it is reported on stderr instead.
+  }, secret);
   try {
     const stored = await core.store.appendJournal(entry);
     core.events.emit('entry', stored);
   } catch (e) {
+    // An exchange without evidence must not look like a success: the client gets an error (a send
+    // already stored is answered with its first DocId when retried, see intake/idempotency.ts), the
+    // loss is counted per run, and a run that lost an entry ends incomplete.
+    core.journalLoss.record(entry.run);
     process.stderr.write(`truc: [AXIS-JOURNAL] Không ghi được nhật ký / Cannot write the journal: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (!exchange.dropped) c.res = fail(c, 'JOURNAL_UNAVAILABLE');
   }
 };
+
+function claimedFromHeader(headers: Headers): string | undefined {
+  const value = headers.get(`${HEADER_PREFIX}systemid`);
+  return value ? decodeHeaderValue(value) : undefined;
+}

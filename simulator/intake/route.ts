@@ -1,8 +1,7 @@
 // Recipients come only from the packet, resolved through the directory: the two code forms of one
 // agency are one recipient, and units registered under a system land in that system's inbox.
-import type { ResolvedAgency } from '../agencies.ts';
+import type { Agencies, ResolvedAgency } from '../agencies.ts';
 import type { Packet } from '../../edxml/types.ts';
-import type { AxisCore } from '../core.ts';
 
 export interface Recipient {
   /** The code as the packet wrote it (first occurrence). */
@@ -13,17 +12,17 @@ export interface Recipient {
 
 export type Routing = { ok: true; recipients: Recipient[]; duplicates: string[] } | { ok: false; unknown: string };
 
-export async function routeRecipients(core: AxisCore, codes: readonly string[]): Promise<Routing> {
+export async function routeRecipients(agencies: Agencies, codes: readonly string[]): Promise<Routing> {
   const byCanonical = new Map<string, Recipient>();
   const duplicates: string[] = [];
   for (const written of codes) {
-    const agency = await core.agencies.resolve(written);
+    const agency = await agencies.resolve(written);
     if (!agency) return { ok: false, unknown: written };
     if (byCanonical.has(agency.canonical)) {
       duplicates.push(written);
       continue;
     }
-    byCanonical.set(agency.canonical, { written, agency, inbox: await core.agencies.inboxOf(agency) });
+    byCanonical.set(agency.canonical, { written, agency, inbox: await agencies.inboxOf(agency) });
   }
   return { ok: true, recipients: [...byCanonical.values()], duplicates };
 }

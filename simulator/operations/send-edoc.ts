@@ -4,6 +4,7 @@ import { fail, ok } from '../http/envelope.ts';
 import { makeDeliveries } from '../intake/deliveries.ts';
 import { matchBody, withoutTrailingCrlf } from '../intake/hash-file.ts';
 import { inspectPacket } from '../intake/inspect.ts';
+import { exceedsElements } from '../intake/limits.ts';
 import { readMultipart } from '../intake/multipart.ts';
 import { packetRecipients, routeRecipients } from '../intake/route.ts';
 import { intakeRules } from '../intake/rules.ts';
@@ -36,7 +37,10 @@ export const sendEdoc: Operation = {
     if (!match) exchange.findings.push(report(intakeRules.hashMismatchAccepted, 'hash-file'));
     const bytes = match?.bytes ?? withoutTrailingCrlf(body);
 
-    const inspection = await inspectPacket(core, bytes);
+    const limits = core.options.packetLimits;
+    if (exceedsElements(bytes, limits.elements)) return fail(c, 'PACKET_TOO_COMPLEX', `hon ${limits.elements} phan tu`);
+    const agencies = await core.agencies.snapshot();
+    const inspection = await inspectPacket(core, bytes, agencies.records);
     exchange.findings.push(...inspection.findings);
     const packet = inspection.packet;
     if (!packet) return fail(c, 'MALFORMED_PACKET', inspection.findings.find((f) => f.level === 'error')?.rule);
@@ -50,26 +54,27 @@ export const sendEdoc: Operation = {
     const from = packet.header.from?.organId?.trim();
     if (!from) return fail(c, 'NO_SENDER');
     exchange.agencies.add(from);
-    if (!(await core.agencies.manages(caller.systemId, from))) return fail(c, 'SENDER_MISMATCH', from);
+    if (!(await agencies.manages(caller.systemId, from))) return fail(c, 'SENDER_MISMATCH', from);
     const headerFrom = logical.get('from')?.trim();
-    if (headerFrom && !(await core.agencies.manages(caller.systemId, headerFrom))) return fail(c, 'SENDER_MISMATCH', headerFrom);
+    if (headerFrom && !(await agencies.manages(caller.systemId, headerFrom))) return fail(c, 'SENDER_MISMATCH', headerFrom);
 
     const codes = packetRecipients(packet);
     for (const code of codes) exchange.agencies.add(code);
     if (codes.length === 0) return fail(c, 'NO_RECIPIENT');
-    const routing = await routeRecipients(core, codes);
+    if (codes.length > limits.recipients) return fail(c, 'PACKET_TOO_COMPLEX', `hon ${limits.recipients} don vi nhan`);
+    const routing = await routeRecipients(agencies, codes);
     if (!routing.ok) return fail(c, 'UNKNOWN_RECIPIENT', routing.unknown);
     for (const code of routing.duplicates) exchange.findings.push(report(intakeRules.duplicateRecipient, 'To', { code }));
     // "By agency" journal queries must find the exchange under any form and under the inbox's systemid.
     for (const r of routing.recipients) exchange.agencies.add(r.agency.canonical).add(r.inbox);
-    exchange.agencies.add(await core.agencies.canonical(from));
+    exchange.agencies.add(await agencies.canonical(from));
 
     const toHeader = logical.get('to');
     if (toHeader !== undefined && toHeader.trim() !== '') {
       const named = parseToHeader(toHeader);
       if (!named) exchange.findings.push(report(intakeRules.toHeaderUnreadable, 'to', { to: toHeader }));
       else {
-        const headerSet = new Set(await Promise.all(named.map((code) => core.agencies.canonical(code))));
+        const headerSet = new Set(await Promise.all(named.map((code) => agencies.canonical(code))));
         const packetSet = new Set(routing.recipients.map((r) => r.agency.canonical));
         const same = headerSet.size === packetSet.size && [...headerSet].every((code) => packetSet.has(code));
         if (!same) exchange.findings.push(report(intakeRules.toHeaderDisagrees, 'to', { to: toHeader, packet: codes.join(', ') }));
