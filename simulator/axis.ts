@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { DirectoryRecord } from '../edxml/types.ts';
 import { Agencies } from './agencies.ts';
 import { controlApp } from './control/index.ts';
+import { ControlTokenError, controlTokenProblem } from './control/token.ts';
 import type { TrustProvider } from './control/trust.ts';
 import { JournalEvents, JournalLoss, RunEvents, type AxisCore, type AxisOptions } from './core.ts';
 import { ALLOWED_TEST_IDS } from './directory/seed.ts';
@@ -104,6 +105,9 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
   const prefix = normalizePrefix(options.prefix ?? '/');
   const controlPrefix = normalizePrefix(options.controlPrefix ?? DEFAULT_CONTROL_PREFIX);
   const controlToken = options.controlToken ?? randomBytes(24).toString('base64url');
+  // In-process tests may use short tokens; an empty one would open the API (truc serve also refuses short ones).
+  const tokenProblem = controlTokenProblem(controlToken, 1);
+  if (tokenProblem) throw new ControlTokenError(tokenProblem);
 
   const axis = new Hono<AxisEnv>();
   axis.use('*', async (c, next) => {

@@ -6,6 +6,7 @@ import { CliError, EXIT_OK, type TrucCommand } from '../command.ts';
 import { checkAgencyCode, portValue } from '../options.ts';
 import { derToPem } from '../../edxml/signatures/pem.ts';
 import { createAxis } from '../../simulator/axis.ts';
+import { controlTokenProblem } from '../../simulator/control/token.ts';
 import type { TrustProvider } from '../../simulator/control/trust.ts';
 import { ALLOWED_TEST_IDS, seedDirectory } from '../../simulator/directory/seed.ts';
 import { openPkiFolder } from '../../simulator/pki-folder.ts';
@@ -169,6 +170,10 @@ export const serveCommand: TrucCommand<ServeArgs> = {
     if (args.configProblem) throw configError(args.configProblem);
     if (args.maxBody !== undefined && !(Number.isInteger(args.maxBody) && args.maxBody > 0)) {
       throw new CliError('SERVE-MAX-BODY', '--max-body phải là số nguyên dương.', '--max-body must be a positive integer.');
+    }
+    if (args.controlToken !== undefined) {
+      const problem = controlTokenProblem(String(args.controlToken));
+      if (problem) throw new CliError('SERVE-CONTROL-TOKEN', problem.vi, problem.en);
     }
     const retention = readRetention(args);
     const explicitSystems = parseSystems(args.system, [...ALLOWED_TEST_IDS, ...args.allowId]);

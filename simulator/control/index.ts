@@ -14,10 +14,15 @@ import { runsRoutes } from './runs.ts';
 import { systemsRoutes } from './systems.ts';
 import { tenantsRoutes } from './tenants.ts';
 import { trustRoutes } from './trust.ts';
+import { unstorableLayer } from './unstorable.ts';
+
+/** Run labels are journal data: bounded like any stored text. */
+const MAX_RUN_LABEL = 200;
 
 export function controlApp(core: AxisCore, token: string): Hono<ControlEnv> {
   const app = new Hono<ControlEnv>();
   app.use('*', principalLayer(core.store, token));
+  app.use('*', unstorableLayer);
   app.route('/tenants', tenantsRoutes(core));
   app.get('/whoami', (c) => c.json(c.get('principal')));
   app.route('/systems', systemsRoutes(core));
@@ -35,8 +40,8 @@ export function controlApp(core: AxisCore, token: string): Hono<ControlEnv> {
   });
   app.put('/run', async (c) => {
     const body = await jsonBody(c);
-    if (!isObject(body) || !(body.run === null || typeof body.run === 'string')) {
-      return controlError(c, 400, 'CTL-RUN-INVALID', 'Cần run (chuỗi hoặc null).', 'Expected run (string or null).');
+    if (!isObject(body) || !(body.run === null || (typeof body.run === 'string' && body.run.length <= MAX_RUN_LABEL))) {
+      return controlError(c, 400, 'CTL-RUN-INVALID', `Cần run (chuỗi tối đa ${MAX_RUN_LABEL} ký tự, hoặc null).`, `Expected run (a string of at most ${MAX_RUN_LABEL} characters, or null).`);
     }
     const run = (body.run as string | null) ?? undefined;
     const tenant = tenantOf(c);
@@ -46,6 +51,10 @@ export function controlApp(core: AxisCore, token: string): Hono<ControlEnv> {
     return c.json({ run: run ?? null });
   });
   app.notFound((c) => controlError(c, 404, 'CTL-NOT-FOUND', 'Không có đường dẫn này trong API điều khiển.', 'No such control API path.'));
-  app.onError((e, c) => c.json({ error: { code: 'CTL-INTERNAL', vi: 'Lỗi hệ thống của truc.', en: `Internal error: ${e.message}` } }, 503));
+  app.onError((e, c) => {
+    // The operator reads the cause on stderr; the client never sees database text.
+    process.stderr.write(`truc: [CTL-INTERNAL] Lỗi khi xử lý ${new URL(c.req.url).pathname} / Failure while handling it: ${e.message}\n`);
+    return c.json({ error: { code: 'CTL-INTERNAL', vi: 'Lỗi hệ thống của truc; chi tiết ở nhật ký máy chủ.', en: 'Internal error of truc; the server log has the details.' } }, 503);
+  });
   return app;
 }

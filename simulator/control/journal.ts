@@ -7,23 +7,26 @@ import { journalEntryToJson } from '../journal-json.ts';
 import type { JournalEntry, JournalQuery } from '../store/types.ts';
 import { controlError } from './errors.ts';
 import { type ControlEnv, tenantOf } from './principal.ts';
+import { QueryError, readQuery } from './query.ts';
 
-function readQuery(c: Context<ControlEnv>): JournalQuery | string {
-  const q = c.req.query();
-  // A tenant's view is always its own entries, whatever else it filters on.
-  const query: JournalQuery = { agency: q.agency, operation: q.operation, run: q.run, tenant: tenantOf(c) };
-  for (const key of ['since', 'until'] as const) {
-    if (q[key] === undefined) continue;
-    const t = Date.parse(q[key]);
-    if (Number.isNaN(t)) return key;
-    query[key] = new Date(t);
+function journalQuery(c: Context<ControlEnv>): JournalQuery | string {
+  try {
+    const q = readQuery(c);
+    // A tenant's view is always its own entries, whatever else it filters on.
+    return {
+      agency: q.text('agency'),
+      operation: q.text('operation'),
+      run: q.text('run'),
+      tenant: tenantOf(c),
+      since: q.time('since'),
+      until: q.time('until'),
+      afterId: q.int('afterId'),
+      limit: q.limit(),
+    };
+  } catch (e) {
+    if (e instanceof QueryError) return e.parameter;
+    throw e;
   }
-  for (const key of ['afterId', 'limit'] as const) {
-    if (q[key] === undefined) continue;
-    if (!/^\d+$/.test(q[key])) return key;
-    query[key] = Number(q[key]);
-  }
-  return query;
 }
 
 const matches = (e: JournalEntry, q: JournalQuery): boolean =>
@@ -40,15 +43,15 @@ const badFilter = (c: Context, key: string) =>
 export function journalRoutes(core: AxisCore): Hono<ControlEnv> {
   const app = new Hono<ControlEnv>();
   app.get('/', async (c) => {
-    const query = readQuery(c);
+    const query = journalQuery(c);
     if (typeof query === 'string') return badFilter(c, query);
     return c.json((await core.store.queryJournal(query)).map(journalEntryToJson));
   });
   app.get('/events', async (c) => {
-    const query = readQuery(c);
+    const query = journalQuery(c);
     if (typeof query === 'string') return badFilter(c, query);
     const lastEventId = c.req.header('last-event-id');
-    const afterId = lastEventId && /^\d+$/.test(lastEventId) ? Number(lastEventId) : query.afterId;
+    const afterId = lastEventId && /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : query.afterId;
     return streamSSE(c, async (stream) => {
       // Subscribe before reading the backlog so nothing falls between the two; ids dedupe.
       const pending: JournalEntry[] = [];
@@ -84,9 +87,14 @@ export function journalRoutes(core: AxisCore): Hono<ControlEnv> {
       }
     });
   });
+  // Exchanges whose entry the store refused (the client got code 98): a run with any cannot end with a verdict.
+  app.get('/loss', (c) => {
+    const run = c.req.query('run');
+    return c.json({ total: core.journalLoss.total, ...(run === undefined ? {} : { run, lost: core.journalLoss.ofRun(run) }) });
+  });
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
-    const entry = /^\d+$/.test(id) ? await core.store.getJournalEntry(Number(id)) : undefined;
+    const entry = /^\d{1,15}$/.test(id) ? await core.store.getJournalEntry(Number(id)) : undefined;
     const tenant = tenantOf(c);
     if (!entry || (tenant !== undefined && entry.tenant !== tenant)) return controlError(c, 404, 'CTL-JOURNAL-UNKNOWN', 'Không có mục nhật ký này.', 'No such journal entry.');
     return c.json(journalEntryToJson(entry));

@@ -4,6 +4,7 @@ import type { AxisCore } from '../core.ts';
 import type { Delivery, DeliveryState, StoredPacket, StoredPacketKind } from '../store/types.ts';
 import { controlError } from './errors.ts';
 import { type ControlEnv, tenantOf } from './principal.ts';
+import { QueryError, queryError, readQuery } from './query.ts';
 
 const packetJson = ({ bytes, created, ...rest }: StoredPacket) => ({ ...rest, length: bytes.byteLength, created: created.toISOString() });
 
@@ -15,7 +16,19 @@ const deliveryJson = (d: Delivery) => ({
   lastStatusTime: d.lastStatusTime?.toISOString(),
 });
 
-const optionalInt = (text: string | undefined): number | undefined => (text && /^\d+$/.test(text) ? Number(text) : undefined);
+const KINDS: readonly StoredPacketKind[] = ['edoc', 'status', 'unknown'];
+const STATES: readonly DeliveryState[] = ['initial', 'processing', 'done', 'fail'];
+const MESSAGE_TYPES = ['edoc', 'status'] as const;
+
+/** Runs a read with a validated query; a bad parameter is a 400, never a store error. */
+async function withQuery(c: Context<ControlEnv>, read: (q: ReturnType<typeof readQuery>) => Promise<Response>): Promise<Response> {
+  try {
+    return await read(readQuery(c));
+  } catch (e) {
+    if (e instanceof QueryError) return queryError(c, e);
+    throw e;
+  }
+}
 
 const unknownPacket = (c: Context) => controlError(c, 404, 'CTL-PACKET-UNKNOWN', 'Không có gói tin này.', 'No such packet.');
 
@@ -34,19 +47,20 @@ async function visiblePacket(core: AxisCore, c: Context<ControlEnv>): Promise<{ 
 
 export function packetsRoutes(core: AxisCore): Hono<ControlEnv> {
   const app = new Hono<ControlEnv>();
-  app.get('/', async (c) => {
-    const q = c.req.query();
-    const packets = await core.store.findPackets({
-      documentId: q.documentId,
-      from: q.from,
-      caller: q.caller,
-      kind: q.kind as StoredPacketKind | undefined,
-      newestFirst: q.newestFirst === 'true',
-      limit: optionalInt(q.limit),
-      tenant: tenantOf(c),
-    });
-    return c.json(packets.map(packetJson));
-  });
+  app.get('/', (c) =>
+    withQuery(c, async (q) => {
+      const packets = await core.store.findPackets({
+        documentId: q.text('documentId'),
+        from: q.text('from'),
+        caller: q.text('caller'),
+        kind: q.oneOf('kind', KINDS),
+        newestFirst: q.bool('newestFirst') ?? false,
+        limit: q.limit(),
+        tenant: tenantOf(c),
+      });
+      return c.json(packets.map(packetJson));
+    }),
+  );
   app.get('/:senderId', async (c) => {
     const found = await visiblePacket(core, c);
     if (!found) return unknownPacket(c);
@@ -62,18 +76,19 @@ export function packetsRoutes(core: AxisCore): Hono<ControlEnv> {
 
 export function deliveriesRoutes(core: AxisCore): Hono<ControlEnv> {
   const app = new Hono<ControlEnv>();
-  app.get('/', async (c) => {
-    const q = c.req.query();
-    const deliveries = await core.store.listDeliveries({
-      senderId: q.senderId,
-      recipientSystem: q.recipientSystem,
-      recipientCode: q.recipientCode,
-      messageType: q.messageType as 'edoc' | 'status' | undefined,
-      states: q.state ? (q.state.split(',') as DeliveryState[]) : undefined,
-      tenant: tenantOf(c),
-    });
-    return c.json(deliveries.map(deliveryJson));
-  });
+  app.get('/', (c) =>
+    withQuery(c, async (q) => {
+      const deliveries = await core.store.listDeliveries({
+        senderId: q.text('senderId'),
+        recipientSystem: q.text('recipientSystem'),
+        recipientCode: q.text('recipientCode'),
+        messageType: q.oneOf('messageType', MESSAGE_TYPES),
+        states: q.listOf('state', STATES),
+        tenant: tenantOf(c),
+      });
+      return c.json(deliveries.map(deliveryJson));
+    }),
+  );
   app.get('/:receiverId', async (c) => {
     const tenant = tenantOf(c);
     let delivery = await core.store.getDelivery(c.req.param('receiverId'));

@@ -33,6 +33,7 @@ export type SignedHeadersResult =
   | { ok: false; error: 'AUTH_MISSING' | 'HEADER_MISMATCH'; detail: string; claimedSystemId?: string; logical: LogicalHeaders };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Header values arrive as latin1 characters; rebuild the bytes and read them as UTF-8 when they are. */
 export function decodeHeaderValue(value: string): string {
@@ -86,7 +87,8 @@ export function readSignedHeaders(headers: Headers): SignedHeadersResult {
   }
   const logical = new LogicalHeaders(entries);
   for (const [name, value] of entries) {
-    const sent = headers.get(`${HEADER_PREFIX}${name}`);
+    // A signed name that is no HTTP token cannot have come as a header too (and Headers.get would throw).
+    const sent = HTTP_TOKEN.test(name) ? headers.get(`${HEADER_PREFIX}${name}`) : null;
     if (sent !== null && decodeHeaderValue(sent) !== value) {
       return { ok: false, error: 'HEADER_MISMATCH', detail: name, claimedSystemId, logical };
     }
