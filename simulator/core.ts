@@ -33,13 +33,14 @@ export class JournalLoss {
   total = 0;
   private readonly byRun = new Map<string, number>();
 
-  record(run: string | undefined): void {
+  /** Runs are labels within a tenant (undefined: the operator's). */
+  record(run: string | undefined, tenant?: string): void {
     this.total += 1;
-    if (run !== undefined) this.byRun.set(run, (this.byRun.get(run) ?? 0) + 1);
+    if (run !== undefined) this.byRun.set(JSON.stringify([tenant ?? null, run]), this.ofRun(run, tenant) + 1);
   }
 
-  ofRun(run: string): number {
-    return this.byRun.get(run) ?? 0;
+  ofRun(run: string, tenant?: string): number {
+    return this.byRun.get(JSON.stringify([tenant ?? null, run])) ?? 0;
   }
 }
 

@@ -88,9 +88,11 @@ export function journalRoutes(core: AxisCore): Hono<ControlEnv> {
     });
   });
   // Exchanges whose entry the store refused (the client got code 98): a run with any cannot end with a verdict.
+  // A tenant learns only about its own runs; the operator also sees the total.
   app.get('/loss', (c) => {
     const run = c.req.query('run');
-    return c.json({ total: core.journalLoss.total, ...(run === undefined ? {} : { run, lost: core.journalLoss.ofRun(run) }) });
+    const tenant = tenantOf(c);
+    return c.json({ ...(tenant === undefined ? { total: core.journalLoss.total } : {}), ...(run === undefined ? {} : { run, lost: core.journalLoss.ofRun(run, tenant) }) });
   });
   app.get('/:id', async (c) => {
     const id = c.req.param('id');

@@ -224,6 +224,10 @@ describe('tenants on a shared sandbox (real HTTP, PostgreSQL)', () => {
       expect(seen.map((e) => e.id)).toContain(lastOfA);
       expect(seen.filter((e) => e.tenant !== 'vendor-a')).toEqual([]);
     },
+    'GET /journal/loss': async () => {
+      const loss = await asA('GET', '/journal/loss?run=run-of-b');
+      expect(loss.json).toEqual({ run: 'run-of-b', lost: 0 });
+    },
     'GET /journal/:id': async () => {
       expect((await asA('GET', `/journal/${b.journalId}`)).status).toBe(404);
       expect((await asA('GET', `/journal/${a.journalIds[0]}`)).status).toBe(200);

@@ -113,7 +113,7 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
     // An exchange without evidence must not look like a success: the client gets an error (a send
     // already stored is answered with its first DocId when retried, see intake/idempotency.ts), the
     // loss is counted per run, and a run that lost an entry ends incomplete.
-    core.journalLoss.record(entry.run);
+    core.journalLoss.record(entry.run, entry.tenant);
     process.stderr.write(`truc: [AXIS-JOURNAL] Không ghi được nhật ký / Cannot write the journal: ${e instanceof Error ? e.message : String(e)}\n`);
     if (!exchange.dropped) c.res = fail(c, 'JOURNAL_UNAVAILABLE');
   }
