@@ -49,6 +49,7 @@ export function humanReport(files: FileResult[]): string {
     lines.push(`${verdict}: ${f.file} (${f.kind})`);
     lines.push(...findingLines(f.findings.filter((x) => x.level === 'error'), 'Lỗi / Errors'));
     lines.push(...findingLines(f.findings.filter((x) => x.level === 'warning'), 'Cảnh báo / Warnings'));
+    lines.push(...findingLines(f.findings.filter((x) => x.level === 'note'), 'Ghi chú (không tính) / Notes (not counted)'));
   }
   const unreadable = files.filter((f) => f.error).length;
   const invalid = files.filter((f) => !f.error && !f.valid).length;

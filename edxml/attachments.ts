@@ -70,13 +70,36 @@ export function decodeBase64(text: string): { bytes?: Uint8Array; multiline: boo
 const hasInnerSpace = (text: string): boolean =>
   text.includes('\n') || text.includes('\r') || text.includes(' ') || text.includes('\t');
 
-/** Why a PDF cannot be opened, or undefined when its header and trailer are in place. */
+/** Two U+FFFD in a row, as UTF-8: what binary bytes become when a file is decoded as UTF-8 text. */
+const REPLACEMENT_RUN = Buffer.from([0xef, 0xbf, 0xbd, 0xef, 0xbf, 0xbd]);
+const STARTXREF = /startxref\s+(\d+)\s+%%EOF\s*$/;
+const XREF_TARGET = /^\s*(?:xref\b|\d+\s+\d+\s+obj\b)/;
+
+/**
+ * Why a PDF cannot be opened, or undefined when its header, trailer and cross-reference offset are
+ * in place. A PDF that went through a text conversion (decoded as UTF-8 and encoded again) keeps
+ * its ASCII skeleton but has runs of U+FFFD where binary bytes were, and every byte offset after
+ * the first one is shifted, so `startxref` no longer points at the cross-reference table.
+ */
 export function pdfStructureProblem(b: Uint8Array): LocalizedText | undefined {
   const buffer = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   if (buffer.indexOf('%PDF-') !== 0) return { vi: 'không có phần đầu %PDF-', en: 'no %PDF- header' };
   const tail = buffer.subarray(Math.max(0, buffer.length - 2048));
   if (tail.lastIndexOf('%%EOF') === -1) return { vi: 'không có phần kết %%EOF', en: 'no %%EOF trailer' };
   if (tail.lastIndexOf('startxref') === -1) return { vi: 'không có startxref', en: 'no startxref' };
+  if (buffer.indexOf(REPLACEMENT_RUN) !== -1) {
+    return {
+      vi: 'có chuỗi ký tự thay thế U+FFFD (EF BF BD) ở chỗ dữ liệu nhị phân: tệp đã bị chuyển qua dạng văn bản UTF-8',
+      en: 'runs of the replacement character U+FFFD (EF BF BD) where binary data belongs: the file went through a UTF-8 text conversion',
+    };
+  }
+  const offset = STARTXREF.exec(tail.toString('latin1'));
+  if (offset) {
+    const at = Number(offset[1]);
+    if (at >= buffer.length || !XREF_TARGET.test(buffer.subarray(at, at + 32).toString('latin1'))) {
+      return { vi: `startxref (${at}) không trỏ tới bảng tham chiếu chéo`, en: `startxref (${at}) does not point at the cross-reference table` };
+    }
+  }
   return undefined;
 }
 
@@ -128,7 +151,9 @@ export function checkManifest(packet: EdocPacket): Finding[] {
     const ref = packet.manifest[refs[0]];
     const att = packet.attachments[atts[0]];
     if (ref.contentType && att.contentType && ref.contentType.toLowerCase() !== att.contentType.toLowerCase()) {
-      findings.push(report(attachmentRules.manifestType, `${refPath(refs[0])}/ContentType`, {
+      // Whether the payload's bytes agree with its own ContentType is judged on the payload (EDXML-ATT-007).
+      const sdkHabit = ref.contentType.trim().toLowerCase() === 'application/zip';
+      findings.push(report(sdkHabit ? attachmentRules.sdkManifestZip : attachmentRules.manifestType, `${refPath(refs[0])}/ContentType`, {
         declared: ref.contentType, contentId: id, actual: att.contentType,
       }));
     }

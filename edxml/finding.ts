@@ -1,7 +1,12 @@
 // A finding is the unit of judgement shared by `truc validate`, the simulator's intake and the
 // conformance suite: one implementation of each rule, cited everywhere by its stable id.
 
-export type Level = 'error' | 'warning';
+/**
+ * `note`: something a certifier should be able to read that no case counts against the system,
+ * such as a habit of the official SDK the vendor cannot change (QCVN 102 attachments as VNPT's SDK
+ * writes them).
+ */
+export type Level = 'error' | 'warning' | 'note';
 
 export type Category =
   | 'xml'

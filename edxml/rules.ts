@@ -126,7 +126,9 @@ export const attachmentRules = {
   base64: rule('EDXML-ATT-004', 'error', 'attachment',
     'Nội dung tệp đính kèm không phải base64 hợp lệ.', 'The attachment content is not valid base64.',
     `${QCVN}, ContentTransferEncoded`),
-  base64Lines: rule('EDXML-ATT-005', 'warning', 'attachment',
+  // Java's MIME encoder (and JDOM writing its CR as &#xD;) wraps base64 at 76 columns; every decoder
+  // reads it, so it is noted, not counted.
+  base64Lines: rule('EDXML-ATT-005', 'note', 'attachment',
     'Nội dung base64 không nằm trên một dòng (có khoảng trắng hoặc xuống dòng).',
     'The base64 content is not on one line (it contains whitespace or line breaks).', `${QCVN}, ContentTransferEncoded`),
   corruptPdf: rule('EDXML-ATT-006', 'error', 'attachment',
@@ -148,6 +150,10 @@ export const attachmentRules = {
   contentIdMissing: rule('EDXML-ATT-011', 'error', 'attachment',
     'Thiếu ContentId, không liên kết được danh mục với tệp đính kèm.', 'ContentId is missing; manifest and attachment cannot be linked.',
     `${QCVN}, ContentId`),
+  sdkManifestZip: rule('EDXML-ATT-013', 'note', 'attachment',
+    'Danh mục khai báo application/zip cho {contentId}, tệp đính kèm khai báo {actual}: thói quen của bộ SDK Java của VNPT (ghi application/zip cho mọi mục), không phải lỗi của bên gửi.',
+    'The manifest declares application/zip for {contentId}, the attachment {actual}: a habit of VNPT\'s Java SDK (application/zip in every entry), not the sender\'s defect.',
+    `${QCVN}, ContentType`),
   nameMissing: rule('EDXML-ATT-012', 'warning', 'attachment',
     'Thiếu AttachmentName; tên tệp không xác định.', 'AttachmentName is missing; the file name is unknown.',
     `${QCVN}, AttachmentName`),

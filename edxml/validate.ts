@@ -103,6 +103,6 @@ export async function validatePacket(input: Uint8Array | string, options: Valida
       findings.push(...(await checkSignatures(packet, text, attachments.pdfs, trust)));
     }
   }
-  const valid = options.strict ? findings.length === 0 : !findings.some((f) => f.level === 'error');
+  const valid = options.strict ? !findings.some((f) => f.level !== 'note') : !findings.some((f) => f.level === 'error');
   return { kind: parsed.kind, valid, packet, findings };
 }
