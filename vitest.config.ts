@@ -5,7 +5,7 @@ const ci = process.env.CI === 'true';
 
 export default defineConfig({
   test: {
-    include: ['{edxml,simulator,conformance,cli,scripts,oracles}/**/*.test.ts'],
+    include: ['{edxml,simulator,conformance,console,cli,scripts,oracles}/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

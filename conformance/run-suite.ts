@@ -20,6 +20,7 @@ import { inProcessAxisPort } from './simulator-port.ts';
 import { SUITE_VERSION } from './suite-version.ts';
 import type { Timing } from './timing.ts';
 import type { PkiFolder } from '../simulator/pki-folder.ts';
+import type { Axis } from '../simulator/axis.ts';
 import type { Store } from '../simulator/store/types.ts';
 
 /** The reference agency's identity in demo runs: a province People's Committee of the seeded directory. */
@@ -34,6 +35,8 @@ export interface ReferenceRunOptions {
   /** Default: in memory. */
   store?: Store;
   cases?: readonly CaseDefinition[];
+  /** Only these cases of the profile (re-runs). */
+  only?: readonly string[];
   progress?: ProgressReporter;
   concurrency?: number;
   /** Triggers given to the reference agency at once (default 1). */
@@ -46,27 +49,44 @@ export interface ReferenceRunOptions {
 
 /** Runs the profile against a reference agency (or a mutant) on a fresh embedded simulator. */
 export async function runReferenceSuite(options: ReferenceRunOptions): Promise<RunRecord> {
-  const runId = newRunId();
   const { axis, secret } = await startEmbeddedSimulator({ pki: options.pki, store: options.store, sut: { code: REFERENCE_SUT.code } });
-  const port = await inProcessAxisPort(axis, runId);
+  try {
+    return await runReferenceOnAxis(axis, { ...options, runId: newRunId(), code: REFERENCE_SUT.code, name: REFERENCE_SUT.name, secret });
+  } finally {
+    await axis.close();
+  }
+}
+
+export interface ReferenceOnAxisOptions extends Omit<ReferenceRunOptions, 'store'> {
+  runId: string;
+  /** The systemid the reference agency connects as, its secret and its directory name. */
+  code: string;
+  secret: string;
+  name: string;
+}
+
+/** Runs the profile against a reference agency connected to `axis` (an embedded one, or `truc serve`'s for a console demo run). */
+export async function runReferenceOnAxis(axis: Axis, options: ReferenceOnAxisOptions): Promise<RunRecord> {
+  const port = await inProcessAxisPort(axis, options.runId);
   const make = options.makeAgency ?? ((o: ReferenceAgencyOptions) => new ReferenceAgency(o));
   const agency = make({
     axis: { baseUrl: 'http://truc.local', fetch: (request) => axis.app.request(request) },
-    code: REFERENCE_SUT.code,
-    secret,
-    name: REFERENCE_SUT.name,
+    code: options.code,
+    secret: options.secret,
+    name: options.name,
     trust: () => runTrust(options.pki),
-    signing: await referenceSigning(options.pki, REFERENCE_SUT.code, REFERENCE_SUT.name),
+    signing: await referenceSigning(options.pki, options.code, options.name),
     log: options.log,
   });
   try {
     await agency.start();
     return await runSuite({
-      runId,
+      runId: options.runId,
       profile: options.profile,
       timing: options.timing,
-      sut: { code: REFERENCE_SUT.code, name: REFERENCE_SUT.name, software: 'truc reference agency', version: SUITE_VERSION },
+      sut: { code: options.code, name: options.name, software: 'truc reference agency', version: SUITE_VERSION },
       cases: options.cases ?? allCases,
+      only: options.only,
       port,
       driver: createInProcessDriver(agency.handleTrigger),
       suiteVersion: SUITE_VERSION,
@@ -79,7 +99,6 @@ export async function runReferenceSuite(options: ReferenceRunOptions): Promise<R
   } finally {
     await agency.stop();
     await port.close();
-    await axis.close();
   }
 }
 

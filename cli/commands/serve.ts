@@ -9,9 +9,11 @@ import { createAxis } from '../../simulator/axis.ts';
 import { controlTokenProblem } from '../../simulator/control/token.ts';
 import type { TrustProvider } from '../../simulator/control/trust.ts';
 import { ALLOWED_TEST_IDS, seedDirectory } from '../../simulator/directory/seed.ts';
-import { openPkiFolder } from '../../simulator/pki-folder.ts';
+import { openPkiFolder, type PkiFolder } from '../../simulator/pki-folder.ts';
 import { parseAge, startRetention } from '../../simulator/retention.ts';
-import { startServer } from '../../simulator/server.ts';
+import { startServer, type RunningServer } from '../../simulator/server.ts';
+import { CONSOLE_BASE, withConsole } from '../../console/app.ts';
+import { certifierFromTestPki, type Certifier } from '../../conformance/report/certifier.ts';
 import { watchStaleRuns } from '../../simulator/stale-runs.ts';
 import { createMemoryStore } from '../../simulator/store/memory.ts';
 import { openEmbeddedStore, openPostgresStore } from '../../simulator/store/sql/open.ts';
@@ -110,7 +112,7 @@ async function openStore(args: ServeArgs): Promise<{ store: Store; where: string
   }
 }
 
-async function trustProvider(args: ServeArgs): Promise<TrustProvider> {
+async function trustProvider(args: ServeArgs): Promise<{ trust: TrustProvider; folder: PkiFolder }> {
   const pkiDir = args.pki ?? join(args.data, 'pki');
   let folder: Awaited<ReturnType<typeof openPkiFolder>>;
   try {
@@ -127,8 +129,11 @@ async function trustProvider(args: ServeArgs): Promise<TrustProvider> {
     }
   }
   return {
-    trustAnchors: async () => [...folder.trustAnchorsPem, ...added],
-    crl: async () => derToPem(folder.crlDer, 'X509 CRL'),
+    folder,
+    trust: {
+      trustAnchors: async () => [...folder.trustAnchorsPem, ...added],
+      crl: async () => derToPem(folder.crlDer, 'X509 CRL'),
+    },
   };
 }
 
@@ -177,7 +182,7 @@ export const serveCommand: TrucCommand<ServeArgs> = {
     }
     const retention = readRetention(args);
     const explicitSystems = parseSystems(args.system, [...ALLOWED_TEST_IDS, ...args.allowId]);
-    const trust = await trustProvider(args);
+    const { trust, folder } = await trustProvider(args);
     const { store, where } = await openStore(args);
     const demo = explicitSystems.length === 0;
     const axis = await createAxis({
@@ -191,9 +196,18 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       systems: demo ? DEMO_SYSTEMS : explicitSystems,
       directory: await seedDirectory(),
     });
-    let server;
+    let server: RunningServer;
+    let certifier: Certifier | undefined;
+    // The console shares the port; the run folders it hands out are signed under the sandbox's
+    // test PKI, so they say self-test (issued on first use: key generation takes a moment).
+    const app = withConsole({
+      axis,
+      axisUrl: () => `${server.origin}${axis.prefix === '/' ? '' : axis.prefix}`,
+      certifier: () => (certifier ??= certifierFromTestPki(folder.pki)),
+      pki: folder,
+    });
     try {
-      server = await startServer(axis.app, { host: args.host, port: args.port });
+      server = await startServer(app, { host: args.host, port: args.port });
     } catch (e) {
       await axis.close();
       throw new CliError('SERVE-LISTEN', `Không lắng nghe được tại ${args.host}:${args.port}.`, `Cannot listen on ${args.host}:${args.port} (${reason(e)}).`);
@@ -203,6 +217,7 @@ export const serveCommand: TrucCommand<ServeArgs> = {
     const lines = [
       `truc: trục mô phỏng / simulated axis: ${base}`,
       `truc: API điều khiển / control API: ${server.origin}${axis.controlPrefix}  (Authorization: Bearer ${axis.controlToken})`,
+      `truc: bảng điều khiển web / web console: ${server.origin}${CONSOLE_BASE}/?token=${encodeURIComponent(axis.controlToken)}`,
       `truc: kho dữ liệu / store: ${where}${args.strict ? ', strict' : ''}${args.retention ? `, giữ / retention ${args.retention}` : ''}`,
       ...(demo ? ['truc: hệ thống mẫu / demo systems (systemid = secret):', ...DEMO_SYSTEMS.map((s) => `  ${s.systemId} = ${s.secret}`)] : []),
     ];

@@ -18,7 +18,7 @@ export const newTenantToken = (tenantId: string): string => `${tenantId}.${rando
 
 const sameBytes = (expected: Buffer, given: Buffer): boolean => expected.length === given.length && timingSafeEqual(expected, given);
 
-async function principalOf(store: Store, operatorToken: string, given: string): Promise<Principal | undefined> {
+export async function principalOf(store: Store, operatorToken: string, given: string): Promise<Principal | undefined> {
   if (sameBytes(Buffer.from(operatorToken), Buffer.from(given))) return { kind: 'operator' };
   const dot = given.indexOf('.');
   const id = dot > 0 ? given.slice(0, dot) : '';
