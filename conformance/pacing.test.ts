@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defineCase, type CaseDefinition } from './case.ts';
 import { casesOfProfile } from './catalogue.ts';
 import type { Driver } from './drivers/driver.ts';
+import { createCommandDriver } from './drivers/command.ts';
 import { createGate, createRateGate } from './pacing.ts';
 import { runSuite, type RunOptions } from './runner.ts';
 import { createFakeAxis, type FakeAxis } from './testing/fake-axis.ts';
@@ -224,6 +225,59 @@ describe('pacing', () => {
     expect(record.cases[0].message.en).toMatch(/Ctrl-C/);
     expect(record.verdict).toBe('incomplete');
   });
+});
+
+describe('a command driver whose trigger takes 2 s to start', () => {
+  it('leaves receive cases alone and judges each send from its trigger acceptance', async () => {
+    const axis = createFakeAxis();
+    const slow: Timing = { profile: 'ci', responseSeconds: 1, settleSeconds: 0.05 };
+    // The "SUT" acknowledges every injected document within 0.2 s, and sends 0.3 s after each
+    // trigger command has finished (it reads the trigger file the command left).
+    axis.onInject = (_request, injection) =>
+      setTimeout(() => axis.record({ operation: 'updateStatus', caller: SUT, agencies: [SUT, ...injection.agencies] }), 200);
+    const command = createCommandDriver({
+      command: 'sleep 2',
+      sutEnv: { TRUC_AXIS_URL: 'http://127.0.0.1:1', TRUC_SYSTEM_ID: SUT, TRUC_SECRET: 's', TRUC_TRUST_PEM: '/dev/null', TRUC_CRL_PEM: '/dev/null' },
+    });
+    const accepted: number[] = [];
+    const driver: Driver = {
+      name: command.name,
+      async trigger(call) {
+        const outcome = await command.trigger(call);
+        accepted.push(Date.now());
+        setTimeout(() => axis.record({ operation: 'sendEdoc', caller: SUT, agencies: [SUT, ...(call.trigger.to ?? [])] }), 300);
+        return outcome;
+      },
+    };
+    const send = (id: string) =>
+      defineCase({
+        id,
+        counterparts: 1,
+        schedule: 'concurrent',
+        act: (ctx) => ctx.trigger({ action: 'send', to: [ctx.agencies[0]] }),
+        await: (ctx) => ctx.waitFor((e) => e.operation === 'sendEdoc' && e.agencies.includes(ctx.agencies[0]), { expected }),
+      });
+    const receive = (id: string) =>
+      defineCase({
+        id,
+        counterparts: 1,
+        schedule: 'concurrent',
+        setup: (ctx) => ctx.document(),
+        act: async (ctx, doc) => {
+          await ctx.send({ from: doc.from, bytes: new TextEncoder().encode('<edXML/>'), messageType: 'edoc' });
+        },
+        await: (ctx) => ctx.waitFor((e) => e.operation === 'updateStatus' && e.agencies.includes(ctx.agencies[0]), { expected }),
+      });
+    const cases = [send('B-01'), send('B-02'), send('B-03'), receive('B-04'), receive('B-05'), receive('B-06')];
+    const started = Date.now();
+    const record = await runSuite(options(axis, cases, driver, { timing: slow }));
+    await command.close?.();
+    // Three sends, one after the other, each 2 s to accept: the last is accepted at least 6 s in,
+    // six times the 1 s deadline, and every case passes, the receive cases (1 s each) included.
+    expect(record.cases.map((c) => `${c.id} ${c.result}`)).toEqual(cases.map((c) => `${c.id} pass`));
+    expect(accepted[2] - started).toBeGreaterThan(5_500);
+    expect(record.harness.map((h) => h.trigger.deadlineSeconds)).toEqual([1, 1, 1]);
+  }, 30_000);
 });
 
 describe('gates', () => {
