@@ -55,4 +55,6 @@ export interface AxisPort {
   /** Sets a fault (the simulator's control-API form) and returns its id. */
   setFault(fault: FaultSpec): Promise<string>;
   clearFault(id: string): Promise<void>;
+  /** Exchanges of this run the axis could not journal (evidence lost): any makes the run incomplete. */
+  journalLost?(): Promise<number>;
 }

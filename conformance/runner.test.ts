@@ -339,3 +339,13 @@ describe('runner', () => {
     await expect(runSuite(options(axis, [], { operatorSkip: ['Q-1'] }))).rejects.toMatchObject({ code: 'CONF-RUN-CONFIG' });
   });
 });
+
+describe('runner and lost evidence', () => {
+  it('ends incomplete, never conformant, when the axis lost a journal entry of the run', async () => {
+    const axis = createFakeAxis();
+    const clean = await runSuite(options(axis, passingBusiness([])));
+    expect(clean.verdict).toBe('conformant');
+    const lossy = await runSuite(options(axis, passingBusiness([]), { port: { ...axis.port, journalLost: async () => 1 } }));
+    expect(lossy).toMatchObject({ verdict: 'incomplete', journalLost: 1 });
+  });
+});

@@ -479,6 +479,8 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   options.interrupt?.removeEventListener('abort', onInterrupt);
   stalls.stop();
   const cases = runs.map((r) => outcomes.get(r)!);
+  // Evidence with a gap cannot certify anything, either way: the run ends incomplete (docs/axis.md).
+  const journalLost = (await options.port.journalLost?.()) ?? 0;
   const record: RunRecord = {
     runId: options.runId,
     profile: options.profile,
@@ -487,10 +489,11 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
     suiteVersion: options.suiteVersion,
     startedAt,
     finishedAt: new Date(),
-    verdict: verdictOf(cases),
+    verdict: journalLost > 0 ? 'incomplete' : verdictOf(cases),
     cases,
     journal: [...journal.snapshot()],
     harness,
+    ...(journalLost > 0 ? { journalLost } : {}),
   };
   options.progress?.runFinished(record);
   return record;

@@ -58,7 +58,7 @@ export function journalEntryFromJson(json: JournalEntryJson): JournalEntry {
   };
 }
 
-function controlPort(transport: ControlTransport, journal: JournalFeed, stop: () => Promise<void>): SimulatorPort {
+function controlPort(transport: ControlTransport, journal: JournalFeed, stop: () => Promise<void>, runId: string): SimulatorPort {
   return {
     journal,
     async ensureSystem(systemId, secret) {
@@ -114,6 +114,10 @@ function controlPort(transport: ControlTransport, journal: JournalFeed, stop: ()
       // A count-limited fault removes itself once used up: already gone is what we wanted.
       if (response.status !== 404) await expectOk(response, `fault ${id}`);
     },
+    async journalLost() {
+      const response = await expectOk(await transport(`/journal/loss?run=${encodeURIComponent(runId)}`), 'journal loss');
+      return ((await response.json()) as { lost: number }).lost;
+    },
     close: stop,
   };
 }
@@ -151,7 +155,7 @@ export async function inProcessAxisPort(axis: Axis, runId: string): Promise<Simu
   return controlPort(transport, feed, async () => {
     axis.events.off('entry', listener);
     await unlabelRun(transport, runId);
-  });
+  }, runId);
 }
 
 /** Reads server-sent events (`data:` lines, blank-line separated) and hands each data payload on. */
@@ -205,5 +209,5 @@ export async function remoteAxisPort(options: { controlUrl: string; token: strin
     abort.abort();
     await following;
     await unlabelRun(transport, options.runId);
-  });
+  }, options.runId);
 }

@@ -77,6 +77,8 @@ export const requestArbitrary: fc.Arbitrary<RawCall> = fc
 
 export interface FuzzFigures {
   requests: number;
+  /** Requests the server received (above `requests` when the HTTP client retried one). */
+  exchanges: number;
   byStatus: Record<number, number>;
   fiveXx: number;
   withoutEnvelope: number;
@@ -92,6 +94,7 @@ export async function fuzzAxis(live: LiveAxis, requests: number, seed?: number):
   let fiveXx = 0;
   let withoutEnvelope = 0;
   const startSent = live.sent;
+  const startExchanges = live.exchanges;
   const startJournal = await journalCount(live);
   const started = performance.now();
   await fc.assert(
@@ -106,14 +109,16 @@ export async function fuzzAxis(live: LiveAxis, requests: number, seed?: number):
     { numRuns: requests, seed, endOnFailure: true },
   );
   const sent = live.sent - startSent;
+  const exchanges = live.exchanges - startExchanges;
   const journalEntries = (await journalCount(live)) - startJournal;
   return {
     requests: sent,
+    exchanges,
     byStatus,
     fiveXx,
     withoutEnvelope,
     journalEntries,
-    journalGaps: sent - journalEntries,
+    journalGaps: exchanges - journalEntries,
     journalLoss: live.axis.core.journalLoss.total,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };

@@ -44,6 +44,8 @@ export interface LiveAxis {
   origin: string;
   /** Requests this test sent to the axis's operations (not the control API). */
   sent: number;
+  /** Requests the HTTP server handed to the axis outside the control API (a client may retry one). */
+  exchanges: number;
   stop(): Promise<void>;
 }
 
@@ -55,8 +57,17 @@ export async function liveAxis(store: Store, options: CreateAxisOptions = {}, di
     controlToken: CONTROL_TOKEN,
     ...options,
   });
-  const server = await startServer(axis.app, { host: '127.0.0.1', port: 0 });
-  return {
+  const live = { exchanges: 0 } as LiveAxis;
+  const server = await startServer(
+    {
+      fetch: (request: Request, env?: never) => {
+        if (!new URL(request.url).pathname.startsWith(axis.controlPrefix)) live.exchanges += 1;
+        return axis.app.fetch(request, env);
+      },
+    },
+    { host: '127.0.0.1', port: 0 },
+  );
+  return Object.assign(live, {
     axis,
     server,
     origin: server.origin,
@@ -66,7 +77,7 @@ export async function liveAxis(store: Store, options: CreateAxisOptions = {}, di
       await axis.close();
       await dispose();
     },
-  };
+  });
 }
 
 export interface RawCall {
