@@ -105,9 +105,9 @@ export async function runReferenceOnAxis(axis: Axis, options: ReferenceOnAxisOpt
 /** Writes the run folder (`dir` or the default timestamped one) and the extra JUnit copy if asked. */
 export async function writeRun(
   run: RunRecord,
-  options: { dir?: string; junit?: string; junitOptions?: JunitOptions; certifier?: Certifier; pki: PkiFolder },
+  options: { dir?: string; junit?: string; junitOptions?: JunitOptions; certifier?: Certifier; pki: PkiFolder; evidence?: Record<string, string> },
 ): Promise<RunOutputs> {
-  const outputs = await writeRunOutputs(options.dir, run, { certifier: options.certifier ?? certifierFromTestPki(options.pki.pki), junit: options.junitOptions });
+  const outputs = await writeRunOutputs(options.dir, run, { certifier: options.certifier ?? certifierFromTestPki(options.pki.pki), junit: options.junitOptions, evidence: options.evidence });
   if (options.junit) {
     await mkdir(dirname(options.junit), { recursive: true });
     await copyFile(`${outputs.dir}/junit.xml`, options.junit);

@@ -1,11 +1,13 @@
 // `npm run build` (also run by `prepare`): compiles the TypeScript sources to JavaScript with
 // declarations in dist/, then copies the files that code reads next to itself at run time (JSON
-// schemas, console assets), so dist/ works on its own when the package is installed.
+// schemas, console assets), so dist/ works on its own when the package is installed, and writes
+// the OpenAPI descriptions the server generates (dist/openapi/axis.json, control.json).
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAxis } from '../simulator/axis.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = join(root, 'dist');
@@ -45,4 +47,12 @@ for (const dir of CODE_DIRS) {
     copied++;
   }
 }
+// The descriptions as served by a default axis (operations at /, control API at /_truc/v1).
+const axis = await createAxis({ controlToken: 'build-only-token-not-served' });
+mkdirSync(join(dist, 'openapi'), { recursive: true });
+for (const [name, path] of [['axis', '/openapi.json'], ['control', `${axis.controlPrefix}/openapi.json`]]) {
+  const doc: unknown = await (await axis.app.request(path)).json();
+  writeFileSync(join(dist, 'openapi', `${name}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+}
+await axis.close();
 process.stdout.write(`build: ${relative(process.cwd(), dist) || '.'} ready (${copied} asset${copied === 1 ? '' : 's'} copied beside the code)\n`);

@@ -19,6 +19,7 @@ import { fail } from './http/envelope.ts';
 import { faultsLayer } from './http/faults.ts';
 import { journalLayer } from './http/journal.ts';
 import { operationLayer } from './http/operation-layer.ts';
+import { axisOpenApi, controlOpenApi } from './openapi.ts';
 import { foldSlashes } from './http/paths.ts';
 import { createMemoryStore } from './store/memory.ts';
 import type { Store } from './store/types.ts';
@@ -127,7 +128,13 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
       return c.json({ status: 'unavailable' }, 503);
     }
   });
-  app.route(controlPrefix, controlApp(core, controlToken) as unknown as Hono<AxisEnv>);
+  const control = controlApp(core, controlToken);
+  // The OpenAPI descriptions, generated from the routes on first request; public like /healthz.
+  let axisDoc: object | undefined;
+  let controlDoc: object | undefined;
+  app.get('/openapi.json', (c) => c.json((axisDoc ??= axisOpenApi(prefix))));
+  app.get(`${controlPrefix}/openapi.json`, (c) => c.json((controlDoc ??= controlOpenApi(control as unknown as Hono<never>, controlPrefix))));
+  app.route(controlPrefix, control as unknown as Hono<AxisEnv>);
   app.route(prefix, axis);
   app.notFound((c) => fail(c, 'UNKNOWN_OPERATION', new URL(c.req.url).pathname.slice(0, 64)));
   app.onError((e, c) => {

@@ -23,6 +23,7 @@ import { runSuite } from '../../conformance/runner.ts';
 import { SUITE_VERSION } from '../../conformance/suite-version.ts';
 import { exitCodeOf } from '../../conformance/verdict.ts';
 import { inProcessAxisPort, remoteAxisPort, type SimulatorPort } from '../../conformance/simulator-port.ts';
+import { startSutContainer } from '../../conformance/sut-container.ts';
 import { startSutProcess, type SutEnvironment, type SutProcess } from '../../conformance/sut-process.ts';
 import { waitForSutTraffic } from '../../conformance/sut-ready.ts';
 import { resolveTiming, type Timing } from '../../conformance/timing.ts';
@@ -44,6 +45,8 @@ interface CertifyArgs {
   secret?: string;
   driver: string;
   sutCmd?: string;
+  sutImage?: string;
+  sutEnv: string[];
   trust: string[];
   timing: string;
   profile: string;
@@ -66,7 +69,24 @@ interface CertifyArgs {
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+const splitEnv = (pair: string): [string, string] => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+
+function sutEnvValues(values: string[]): string[] {
+  for (const pair of values) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(pair)) {
+      throw new CliError('CERTIFY-SUT-ENV', `--sut-env "${pair}" phải có dạng TÊN=GIÁ_TRỊ.`, `--sut-env "${pair}" must be NAME=VALUE.`);
+    }
+  }
+  return values;
+}
+
 function checkArgs(args: CertifyArgs): { profile: RunProfile; timing: Timing } {
+  if (args.sutCmd !== undefined && args.sutImage !== undefined) {
+    throw new CliError('CERTIFY-SUT', 'Chọn --sut-cmd hoặc --sut-image, không cả hai.', 'Choose --sut-cmd or --sut-image, not both.');
+  }
+  if (args.sutEnv.length > 0 && args.sutImage === undefined) {
+    throw new CliError('CERTIFY-SUT-ENV', '--sut-env chỉ dùng với --sut-image.', '--sut-env goes with --sut-image.');
+  }
   if (!RUN_PROFILES.includes(args.profile as RunProfile)) {
     throw new CliError('CERTIFY-PROFILE', `Hồ sơ không hợp lệ: ${args.profile}`, `Unknown profile: ${args.profile} (core, business, resilience, full)`);
   }
@@ -174,6 +194,8 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       .option('secret', { type: 'string', describe: 'khoá bí mật của hệ thống / the SUT secret' })
       .option('driver', { type: 'string', default: 'manual', describe: 'manual | command:"…" | webhook:URL' })
       .option('sut-cmd', { type: 'string', describe: 'lệnh khởi động hệ thống / command starting the SUT' })
+      .option('sut-image', { type: 'string', describe: 'ảnh container của hệ thống (mạng host) / container image of the SUT (host network)' })
+      .option('sut-env', { type: 'string', array: true, default: [], coerce: sutEnvValues, describe: 'biến môi trường thêm cho --sut-image / extra env for --sut-image KEY=VALUE' })
       .option('trust', { type: 'string', array: true, default: [], describe: 'chứng thư gốc thêm / added trust root PEM' })
       .option('timing', { type: 'string', default: 'certification', describe: 'ci | certification' })
       .option('profile', { type: 'string', default: 'core', describe: 'core | business | resilience | full' })
@@ -245,6 +267,7 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     const { trustAnchors } = runTrust(pki, added);
     const runId = newRunId();
     const resources = new Resources();
+    const sutLog: string[] = [];
     // The first Ctrl-C ends the run early: unfinished cases end skipped by the operator and the
     // partial report is written (verdict incomplete). A second one, or SIGTERM, leaves at once;
     // the SUT runs in its own process group (so it can be stopped whole) and is stopped with the
@@ -322,8 +345,14 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       await writeFile(trustPem, trustAnchors.map((p) => p.trim()).join('\n') + '\n');
 
       const sutEnv: SutEnvironment = { TRUC_AXIS_URL: axisUrl, TRUC_SYSTEM_ID: sutCode, TRUC_SECRET: secret, TRUC_TRUST_PEM: trustPem, TRUC_CRL_PEM: crlPath };
-      if (args.sutCmd) {
-        const sut: SutProcess = startSutProcess(args.sutCmd, sutEnv, (line) => process.stderr.write(`[sut] ${line}\n`));
+      const sutOutput = (line: string) => {
+        sutLog.push(line);
+        process.stderr.write(`[sut] ${line}\n`);
+      };
+      if (args.sutCmd || args.sutImage) {
+        const sut: SutProcess = args.sutImage
+          ? await startSutContainer({ image: args.sutImage, env: { ...Object.fromEntries(args.sutEnv.map(splitEnv)), ...sutEnv, TRUC_PKI_DIR: pki.dir }, mounts: [trustDir, pki.dir], onOutput: sutOutput })
+          : startSutProcess(args.sutCmd!, sutEnv, sutOutput);
         resources.add(() => sut.stop());
         // A command that cannot start, or stops before talking to the axis, is a setup mistake
         // (exit 127: no such program): no verdict and no certificate can be about that system.
@@ -335,8 +364,8 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
           const end = sut.exited();
           throw new CliError(
             'CERTIFY-SUT-EXITED',
-            `Lệnh --sut-cmd đã dừng (${end?.signal ?? end?.code}) trước khi gọi trục; không có kết luận`,
-            `The --sut-cmd command ended (${end?.signal ?? end?.code}) before calling the axis; no verdict`,
+            `${args.sutImage ? 'Container --sut-image' : 'Lệnh --sut-cmd'} đã dừng (${end?.signal ?? end?.code ?? '?'}) trước khi gọi trục; không có kết luận`,
+            `The ${args.sutImage ? '--sut-image container' : '--sut-cmd command'} ended (${end?.signal ?? end?.code ?? '?'}) before calling the axis; no verdict`,
           );
         }
         if (first === 'silent') {
@@ -377,7 +406,8 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       });
       const record = rerun ? asRerun(ran, rerun.previous) : ran;
       await recorder.finished(record);
-      const outputs = await writeRun(record, { dir: args.out, junit: args.junit, junitOptions: { warnAs: args.junitWarnAs as 'pass' | 'failure' }, certifier, pki });
+      // The SUT's own output is evidence: certified with the reports (sut.log).
+      const outputs = await writeRun(record, { evidence: args.sutCmd || args.sutImage ? { 'sut.log': sutLog.join('\n') + '\n' } : undefined, dir: args.out, junit: args.junit, junitOptions: { warnAs: args.junitWarnAs as 'pass' | 'failure' }, certifier, pki });
       printRunSummary(record, outputs.dir);
       return exitCodeOf(record.verdict);
     } catch (e) {

@@ -32,10 +32,10 @@ const stopSignal = (): Promise<void> =>
 export const referenceAgencyCommand: TrucCommand<ReferenceAgencyArgs> = {
   builder: (y) =>
     y
-      .option('pki', { type: 'string', default: DEFAULT_PKI_DIR, describe: 'thư mục PKI / PKI folder' })
+      .option('pki', { type: 'string', default: process.env.TRUC_PKI_DIR ?? DEFAULT_PKI_DIR, describe: 'thư mục PKI / PKI folder (TRUC_PKI_DIR)' })
       .option('name', { type: 'string', default: REFERENCE_SUT.name, describe: 'tên cơ quan / agency name' })
-      .option('webhook-port', { type: 'string', default: 0, coerce: portValue('webhook-port'), describe: 'cổng webhook kích hoạt / trigger webhook port (127.0.0.1)' })
-      .option('webhook-token', { type: 'string', describe: 'X-Truc-Token mong đợi / expected X-Truc-Token' }) as never,
+      .option('webhook-port', { type: 'string', default: process.env.TRUC_WEBHOOK_PORT ?? 0, coerce: portValue('webhook-port'), describe: 'cổng webhook kích hoạt / trigger webhook port (127.0.0.1; TRUC_WEBHOOK_PORT)' })
+      .option('webhook-token', { type: 'string', default: process.env.TRUC_WEBHOOK_TOKEN, describe: 'X-Truc-Token mong đợi / expected X-Truc-Token (TRUC_WEBHOOK_TOKEN)' }) as never,
   run: async (args) => {
     let pki;
     try {

@@ -71,7 +71,15 @@ async function chooseDir(dir: string | undefined, run: RunRecord): Promise<strin
   }
 }
 
-export async function writeRunOutputs(dir: string | undefined, run: RunRecord, options: { certifier: Certifier; junit?: JunitOptions }): Promise<RunOutputs> {
+/**
+ * `evidence`: more files certified with the reports, by plain file name (e.g. `sut.log`, the
+ * output of a SUT the suite started).
+ */
+export async function writeRunOutputs(
+  dir: string | undefined,
+  run: RunRecord,
+  options: { certifier: Certifier; junit?: JunitOptions; evidence?: Record<string, string> },
+): Promise<RunOutputs> {
   const signer: SignerInfo = { kind: options.certifier.kind, subject: signerSubject(options.certifier.chain[0]) };
   const report = buildReport(run, signer);
   const schemaErrors = reportSchemaErrors(report);
@@ -93,6 +101,12 @@ export async function writeRunOutputs(dir: string | undefined, run: RunRecord, o
     await writeFile(join(target, name), bytes);
     files[name] = sha256Hex(bytes);
   }
+  const evidence = Object.entries(options.evidence ?? {}).filter(([name]) => !(name in files) && name !== CERTIFICATE_FILE && /^[\w.-]+$/.test(name));
+  for (const [name, text] of evidence) {
+    const bytes = Buffer.from(text, 'utf8');
+    await writeFile(join(target, name), bytes);
+    files[name] = sha256Hex(bytes);
+  }
   const certificate = signManifest(
     {
       files,
@@ -109,5 +123,5 @@ export async function writeRunOutputs(dir: string | undefined, run: RunRecord, o
     options.certifier,
   );
   await writeFile(join(target, CERTIFICATE_FILE), `${JSON.stringify(certificate, null, 2)}\n`, 'utf8');
-  return { dir: target, files: [...REPORT_FILES, CERTIFICATE_FILE], certificate };
+  return { dir: target, files: [...REPORT_FILES, ...evidence.map(([name]) => name), CERTIFICATE_FILE], certificate };
 }

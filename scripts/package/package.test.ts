@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 describe('npm pack', () => {
   it('ships the compiled code, docs, the runtime directory and the report schema', () => {
-    expect(packed.files).toEqual(expect.arrayContaining(['bin/truc.js', 'dist/cli/main.js', 'dist/simulator/msw.js', 'dist/simulator/msw.d.ts', 'dist/conformance/report/report.schema.json', 'fixtures/directory/agencies.json', 'docs/axis.md', 'README.md']));
+    expect(packed.files).toEqual(expect.arrayContaining(['bin/truc.js', 'dist/cli/main.js', 'dist/simulator/msw.js', 'dist/simulator/msw.d.ts', 'dist/conformance/report/report.schema.json', 'dist/openapi/axis.json', 'dist/openapi/control.json', 'dist/simulator/testcontainers.d.ts', 'fixtures/directory/agencies.json', 'docs/axis.md', 'README.md']));
   });
 
   it('ships no test, TypeScript source, script, key or private PKI material', () => {
