@@ -10,14 +10,21 @@ import type { TriggerAttachment, TriggerDocument } from './drivers/trigger.ts';
 // Counterparts number from 1, triggered documents from 7001: the two kinds never share a Code.
 let issued = 0;
 let triggered = 0;
+// DocumentIds are unique in the process, so one set serves every run it holds.
+const rejectedByDesign = new Set<string>();
 
 /** A fresh document issued by counterpart `from`, dated today in Vietnam. */
-export function issueCaseDocument(from: string, codeNotation: string, now: Date = new Date()): CaseDocument {
+export function issueCaseDocument(from: string, codeNotation: string, options: { designedToBeRejected?: boolean } = {}, now: Date = new Date()): CaseDocument {
   issued++;
   const codeNumber = String(issued);
   const promulgationDate = vietnamDate(now);
-  return { from, codeNumber, codeNotation, promulgationDate, documentId: documentIdOf(from, promulgationDate, codeNumber, codeNotation) };
+  const documentId = documentIdOf(from, promulgationDate, codeNumber, codeNotation);
+  if (options.designedToBeRejected) rejectedByDesign.add(documentId);
+  return { from, codeNumber, codeNotation, promulgationDate, documentId };
 }
+
+/** The case that issued this document made the SUT reject it on purpose (R-08, R-09, SG-05, SG-06). */
+export const isDesignedToBeRejected = (documentId: string): boolean => rejectedByDesign.has(documentId);
 
 /** A PDF the SUT is asked to sign, as in the spec's trigger example. */
 export const SIGNED_PDF: TriggerAttachment = { name: 'cong-van.pdf', sign: true };

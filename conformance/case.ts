@@ -52,6 +52,11 @@ export interface DocumentOptions {
   codeNotation?: string;
   /** The document's own response deadline (seconds), when it is not the profile's: judged with this one value everywhere (the case's waits, ST-04). */
   deadlineSeconds?: number;
+  /**
+   * The case makes the SUT reject this document (R-08, R-09, SG-05, SG-06): the run-wide cases
+   * R-03 and ST-04 leave it out, and only it (docs/conformance.md, "Scope of run-wide cases").
+   */
+  designedToBeRejected?: boolean;
 }
 
 /**

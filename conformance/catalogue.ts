@@ -79,6 +79,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   entry('ST-04', R, 'core', 'Trạng thái 01 được gửi trong thời hạn tiếp nhận', 'Status 01 arrives within the receipt deadline', DECREE, 'điều 21 khoản 2: thông báo đã nhận trong ngày / receipt notified the same day'),
   entry('ST-05', R, 'core', 'Trạng thái 02 có lý do từ chối', 'A 02 carries a non-empty reason', QCVN, 'StatusCode 02, Description'),
   entry('ST-06', R, 'core', 'Mỗi trạng thái gửi tới đúng cơ quan được nhận', 'Each status goes to the agency entitled to it', QCVN, 'ResponseFor/OrganId'),
+  entry('ST-07', R, 'core', 'Timestamp của gói tin trạng thái là giờ Việt Nam, đúng lúc gửi', 'The status Timestamp is Vietnam time, written when sent', QCVN, 'gói tin trạng thái, Timestamp: giờ Việt Nam UTC+7 / status packet Timestamp in Vietnam time (UTC+7)'),
   // Identifier codes
   entry('I-01', R, 'core', 'Mọi mã định danh hệ thống ghi ra đều hợp lệ', 'Every agency code the system writes is valid', QD20, 'mã định danh / identifier codes (và/and QCVN 102:2016)'),
   entry('I-02', R, 'core', 'From là mã đã đăng ký của hệ thống hoặc đơn vị trực thuộc', 'From is the system’s registered code or a unit it registered', AXIS, 'sendEdoc: người gửi / sender'),

@@ -243,7 +243,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
             en: `Case ${run.entry.id} has no counterpart number ${documentOptions.issuer ?? 0}`,
           });
         }
-        const issued = issueCaseDocument(from, documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`);
+        const issued = issueCaseDocument(from, documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`, documentOptions);
         const document = documentOptions.deadlineSeconds === undefined ? issued : { ...issued, deadlineSeconds: documentOptions.deadlineSeconds };
         if (document.deadlineSeconds !== undefined) declaredDeadlines.set(document.documentId, document.deadlineSeconds);
         run.documents.push(document);

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDefinition } from '../case.ts';
 import type { TriggerJson } from '../drivers/trigger.ts';
 import { answeringSut, correctBehaviour, type AnsweringBehaviour } from '../testing/answering-sut.ts';
-import { createFakeAxis, runCase, SUT, type ScriptedSut } from '../testing/scripted-sut.ts';
+import { createFakeAxis, runCase, SUT, testRunPki, type ScriptedSut } from '../testing/scripted-sut.ts';
 import { identifierCases } from './identifiers.ts';
 import { ABSENT_AGENCY_CODE, qd20FormOf, sameOrgan } from './support/agencies.ts';
 
 type Axis = ReturnType<typeof createFakeAxis>;
 const byId = (id: string): CaseDefinition => identifierCases.find((c) => c.id === id)!;
+// I-04's documents carry a PDF signed by their issuer, as every ordinary document.
+const pki = testRunPki();
 
 async function run(
   id: string,
@@ -16,7 +18,7 @@ async function run(
   const axis = createFakeAxis();
   const sut = answeringSut(axis, options.behaviour);
   await options.before?.(axis, sut);
-  return (await runCase(byId(id), { axis, onTrigger: (t) => options.onTrigger?.(sut, t) as Promise<void> })).outcome;
+  return (await runCase(byId(id), { axis, pki, onTrigger: (t) => options.onTrigger?.(sut, t) as Promise<void> })).outcome;
 }
 
 const letter = { to: ['000.01.01.G99'], codeNumber: '12', codeNotation: 'UBND-VP' };

@@ -9,7 +9,7 @@ import { CaseHarnessError, defineCase, type CaseContext, type CaseDefinition, ty
 import { ABSENT_AGENCY_CODE, qd20FormOf } from './support/agencies.ts';
 import { DIRECTORY_OPERATIONS, isOk, isSend, isSutCall, packetOf, sutTraffic } from './support/journal/traffic.ts';
 import { expectedResponseFor, responseForDifferences } from './support/judgement/response-for.ts';
-import { deliverDocument } from './support/counterparts/inject.ts';
+import { deliverOrdinaryDocument } from './support/counterparts/inject.ts';
 import { statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
 import { entryLabel, listed, skipWhenNothingObserved, statusLabel, text } from './support/judgement/text.ts';
 
@@ -110,8 +110,8 @@ const i04 = defineCase<TwoForms, void>({
     return { qcvn, second, qd20 };
   },
   act: async (ctx, s) => {
-    await deliverDocument(ctx, s.qcvn, { to: [ctx.run.sutCode] });
-    await deliverDocument(ctx, s.second, { to: [ctx.run.sutCode], fromCode: s.qd20.from });
+    await deliverOrdinaryDocument(ctx, s.qcvn, { to: [ctx.run.sutCode] });
+    await deliverOrdinaryDocument(ctx, s.second, { to: [ctx.run.sutCode], fromCode: s.qd20.from });
   },
   await: async (ctx, s) => {
     const expected = text(

@@ -3,6 +3,7 @@ import { buildPacket } from '../../edxml/build.ts';
 import { composeEdoc } from '../../edxml/compose.ts';
 import { vietnamDate } from '../../edxml/dates.ts';
 import { responseForDocument } from '../../edxml/compose.ts';
+import { issueCaseDocument } from '../case-documents.ts';
 import type { CaseDefinition } from '../case.ts';
 import { answeringSut, correctBehaviour, type AnsweringBehaviour } from '../testing/answering-sut.ts';
 import { createFakeAxis, runCase, SUT, testRunPki } from '../testing/scripted-sut.ts';
@@ -61,8 +62,12 @@ describe('receive cases', () => {
     const wrongDate = await run(byId('R-03'), { responseFor: (p) => ({ ...responseForDocument(p), promulgationDate: '2020/01/01' }) }, (axis) => earlierDelivery(axis));
     expect(wrongDate.result).toBe('fail');
     expect(wrongDate.observed?.en).toContain('PromulgationDate=2020/01/01');
+    // Only documents designed to be rejected are out of scope: a valid one answered 02 owes its 01.
     const rejected = await run(byId('R-03'), { answers: () => [{ statusCode: '02', description: 'Sai' }] }, (axis) => earlierDelivery(axis));
-    expect(rejected.result).toBe('pass');
+    expect(rejected.result).toBe('fail');
+    const byDesign = issueCaseDocument('000.09.09.G99', 'KHAC-TRUC', { designedToBeRejected: true });
+    const designed = await run(byId('R-03'), { answers: () => [{ statusCode: '02', description: 'Sai' }] }, (axis) => earlierDelivery(axis, byDesign.codeNumber));
+    expect(designed.result).toBe('pass');
   });
 
   it('R-04 passes 01 then 03 for the signed PDF, DOCX and ZIP; fails a rejection', async () => {
@@ -95,7 +100,7 @@ describe('receive cases', () => {
     expect(again.expected?.en).toContain('At most one 01');
   });
 
-  it('R-08 wants 02 with a reason for the corrupt PDF, an ack for garbage, and the next document answered', async () => {
+  it('R-08 wants 02 with a reason for the corrupt PDF and the undecodable attachment, an ack for garbage, and the next document answered', async () => {
     expect((await run(byId('R-08'))).result).toBe('pass');
     const accepts = await run(byId('R-08'), { answers: () => [{ statusCode: '01' }, { statusCode: '03' }] });
     expect(accepts.result).toBe('fail');

@@ -8,15 +8,23 @@ import type { LocalizedText } from '../../edxml/finding.ts';
 import { buildPacket } from '../../edxml/build.ts';
 import { composeStatus } from '../../edxml/compose.ts';
 import { vietnamTimestamp } from '../../edxml/dates.ts';
+import { isDesignedToBeRejected } from '../case-documents.ts';
 import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument, type JudgeContext } from '../case.ts';
 import type { JournalEntry } from '../journal-view.ts';
 import { signedPdfAttachment } from './support/counterparts/sign.ts';
 import { deliveredDocuments } from './support/journal/delivered.ts';
 import { FETCH_OPERATIONS, inFaultWindow, isAckOf, isOk, isSutCall, receiverIdOf, sutTraffic, TERMINAL_ACKS } from './support/journal/traffic.ts';
-import { counterpartName, docxAttachment, pdfAttachment, zippedAttachment } from './support/counterparts/build.ts';
+import {
+  counterpartName,
+  documentPacket,
+  docxAttachment,
+  pdfAttachment,
+  withUndecodableAttachment,
+  zippedAttachment,
+} from './support/counterparts/build.ts';
 import { expectedResponseFor, responseForDifferences } from './support/judgement/response-for.ts';
 import { awaitHandled, awaitStatus, type Handled } from './support/waits.ts';
-import { deliver, deliverDocument, receiverIdsOf } from './support/counterparts/inject.ts';
+import { deliver, deliverDocument, deliverOrdinaryDocument, receiverIdsOf } from './support/counterparts/inject.ts';
 import { statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
 import { entryLabel, listed, statusLabel, text } from './support/judgement/text.ts';
 
@@ -158,8 +166,9 @@ const r03 = defineCase<void, void>({
     for (const delivered of deliveredDocuments(ctx.entries(), sut, ctx.faultWindows())) {
       if (delivered.business) continue;
       const doc = delivered.document;
+      // Only documents designed to be rejected are left out: a valid one answered 02 still owes its 01.
+      if (isDesignedToBeRejected(doc.documentId)) continue;
       const statuses = statusesAbout(ctx.entries(), sut, doc);
-      if (statuses.some((s) => statusCodeOf(s) === '02')) continue;
       const receipts = statuses.filter((s) => statusCodeOf(s) === '01');
       ctx.evidence(delivered.deliveries[0], ...receipts.map((s) => s.entry));
       const want = expectedResponseFor(doc);
@@ -246,7 +255,7 @@ const r06 = defineCase<Delivery, void>({
   schedule: 'concurrent',
   setup: one,
   act: async (ctx, s) => {
-    s.injection = await deliverDocument(ctx, s.doc, { to: [ctx.agencies[1], ctx.run.sutCode, ctx.agencies[2]] });
+    s.injection = await deliverOrdinaryDocument(ctx, s.doc, { to: [ctx.agencies[1], ctx.run.sutCode, ctx.agencies[2]] });
   },
   await: async (ctx, s) => {
     await awaitAnswer(
@@ -297,7 +306,10 @@ const CORRUPT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< /Type /Catal
 const NOT_XML = new TextEncoder().encode('\u0000\u0001 day khong phai XML / these bytes are not XML \u00ff');
 
 interface Damaged {
+  /** (a) its PDF is corrupted. */
   damaged: CaseDocument;
+  /** (a) its attachment does not decode (the base64 is broken). */
+  undecodable: CaseDocument;
   next: CaseDocument;
 }
 
@@ -316,7 +328,11 @@ const r08 = defineCase<Damaged, void>({
   id: 'R-08',
   counterparts: 1,
   schedule: 'concurrent',
-  setup: (ctx) => ({ damaged: ctx.document(), next: ctx.document() }),
+  setup: (ctx) => ({
+    damaged: ctx.document({ designedToBeRejected: true }),
+    undecodable: ctx.document({ designedToBeRejected: true }),
+    next: ctx.document(),
+  }),
   act: async (ctx, s) => {
     await deliverDocument(
       ctx,
@@ -324,12 +340,19 @@ const r08 = defineCase<Damaged, void>({
       { to: [ctx.run.sutCode], attachments: [{ name: 'hong.pdf', contentType: 'application/pdf', bytes: CORRUPT_PDF }] },
       { pastIntake: true },
     );
+    const intact = documentPacket(s.undecodable, { to: [ctx.run.sutCode], attachments: [pdfAttachment('cong-van.pdf')] });
+    await deliver(ctx, { from: s.undecodable.from, bytes: withUndecodableAttachment(intact), messageType: 'edoc', pastIntake: true });
   },
   await: async (ctx, s) => {
     await awaitRejection(
       ctx,
       s.damaged,
       text('(a) Văn bản có PDF hỏng được trả lại 02 có lý do', '(a) The document with a corrupted PDF is answered 02 with a reason'),
+    );
+    await awaitRejection(
+      ctx,
+      s.undecodable,
+      text('(a) Văn bản có tệp đính kèm không giải mã được được trả lại 02 có lý do', '(a) The document whose attachment does not decode is answered 02 with a reason'),
     );
     const garbage = await deliver(ctx, { from: ctx.agencies[0], bytes: NOT_XML, messageType: 'edoc', pastIntake: true, deliverTo: [ctx.run.sutCode] });
     await awaitHandled(
@@ -347,7 +370,7 @@ const r09 = defineCase<Delivery, void>({
   id: 'R-09',
   counterparts: 2,
   schedule: 'concurrent',
-  setup: one,
+  setup: (ctx) => ({ doc: ctx.document({ designedToBeRejected: true }) }),
   act: async (ctx, s) => {
     s.injection = await deliverDocument(ctx, s.doc, { to: [ctx.agencies[1]] }, { deliverTo: [ctx.run.sutCode] });
   },

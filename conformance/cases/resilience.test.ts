@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { responseForDocument } from '../../edxml/compose.ts';
+import { buildPacket } from '../../edxml/build.ts';
+import { composeEdoc, responseForDocument } from '../../edxml/compose.ts';
+import { vietnamDate } from '../../edxml/dates.ts';
 import { parsePacket } from '../../edxml/parse.ts';
 import type { EdocPacket } from '../../edxml/types.ts';
 import type { CaseDefinition } from '../case.ts';
 import type { TriggerJson } from '../drivers/trigger.ts';
-import { createFakeAxis, runCase, scriptedSut, type ScriptedSut } from '../testing/scripted-sut.ts';
+import { createFakeAxis, runCase, scriptedSut, SUT, testRunPki, type ScriptedSut } from '../testing/scripted-sut.ts';
+
 import { resilienceCases } from './resilience.ts';
+
+// F-05's document carries a PDF signed by its issuer, as every ordinary document.
+const pki = testRunPki();
 
 const byId = (id: string): CaseDefinition => resilienceCases.find((c) => c.id === id)!;
 
@@ -25,8 +31,14 @@ async function play(id: string, script: Script) {
     const packet = parsePacket(request.bytes).packet;
     if (packet?.kind === 'edoc') setImmediate(() => void script.onDocument?.(sut, injection.receiverIds![0], packet));
   };
-  const { outcome } = await runCase(byId(id), { axis, onTrigger: (t) => script.onTrigger?.(sut, t) as Promise<void> });
+  const { outcome } = await runCase(byId(id), { axis, pki, onTrigger: (t) => script.onTrigger?.(sut, t) as Promise<void> });
   return { outcome, axis };
+}
+
+/** The SUT's send of the triggered document, refused by the injected fault (the journal keeps its body). */
+function faultedSend(sut: ScriptedSut, t: TriggerJson) {
+  const bytes = buildPacket(composeEdoc({ from: SUT, to: t.to!, codeNumber: t.document!.codeNumber, codeNotation: t.document!.codeNotation, promulgationDate: vietnamDate(new Date()), subject: 'x' }));
+  return sut.call('sendEdoc', { ...FAULTED, bodyExcerpt: bytes, bodyLength: bytes.byteLength });
 }
 
 const sendDoc = (sut: ScriptedSut, t: TriggerJson) =>
@@ -43,7 +55,7 @@ describe('resilience cases', () => {
   it('F-01 passes a retry after the FAIL and sets the fault on the SUT only', async () => {
     const { outcome, axis } = await play('F-01', {
       onTrigger: async (sut, t) => {
-        sut.call('sendEdoc', FAULTED);
+        faultedSend(sut, t);
         await sendDoc(sut, t);
       },
     });
@@ -51,10 +63,22 @@ describe('resilience cases', () => {
     expect(axis.faults[0].spec).toMatchObject({ kind: 'fail', operations: ['sendEdoc'], count: 1, agencies: ['000.00.00.H41'] });
   });
 
+  it('F-01 cannot judge (error) when another call of the SUT met the fault and its send went through untouched', async () => {
+    const elsewhere = await play('F-01', {
+      onTrigger: async (sut, t) => {
+        sut.call('sendEdoc', FAULTED);
+        await sendDoc(sut, t);
+      },
+    });
+    expect(elsewhere.outcome.result).toBe('error');
+    expect(elsewhere.outcome.message.en).toContain('retry path was not exercised');
+  });
+
   it('F-01 fails without a retry, and fails a duplicate stored after the fault', async () => {
-    expect((await play('F-01', { onTrigger: (sut) => void sut.call('sendEdoc', FAULTED) })).outcome.result).toBe('fail');
+    expect((await play('F-01', { onTrigger: (sut, t) => void faultedSend(sut, t) })).outcome.result).toBe('fail');
     const duplicate = await play('F-01', {
       onTrigger: async (sut, t) => {
+        faultedSend(sut, t);
         await sendDoc(sut, t);
         await sendDoc(sut, t);
       },

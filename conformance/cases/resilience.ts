@@ -3,12 +3,13 @@
 // start when the silence ends, F-05's grow by the added latency. What must survive the fault is
 // judged like everywhere else: exactly-once delivery and registration, from the journal.
 import type { LocalizedText } from '../../edxml/finding.ts';
-import { defineCase, type CaseContext, type CaseDefinition, type CaseDocument, type JudgeContext } from '../case.ts';
+import { CaseHarnessError, defineCase, type CaseContext, type CaseDefinition, type CaseDocument, type JudgeContext } from '../case.ts';
 import type { TriggerDocument } from '../drivers/trigger.ts';
 import type { JournalEntry } from '../journal-view.ts';
 import { awaitHandled, awaitStatus, type Handled, sendByTrigger } from './support/waits.ts';
-import { deliverDocument, receiverIdsOf } from './support/counterparts/inject.ts';
-import { isSendOf, statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
+import { deliverDocument, deliverOrdinaryDocument, receiverIdsOf } from './support/counterparts/inject.ts';
+import { isSendOf, sentEdocHeader, statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
+import { receiverIdOf } from './support/journal/traffic.ts';
 import { codeOf, triggerDocument } from '../case-documents.ts';
 
 /** The SUT's accepted sends of `doc` over the whole run (the settle window included). */
@@ -45,6 +46,24 @@ function judgeRegisteredOnce(ctx: JudgeContext, doc: CaseDocument): void {
 const faulted = (ctx: JudgeContext, operations: readonly string[]): JournalEntry[] =>
   ctx.entries().filter((e) => e.caller === ctx.run.sutCode && e.fault !== undefined && operations.includes(e.operation));
 
+/**
+ * The fault is scoped to the SUT, not to the case's flow: another of the SUT's calls (a status it
+ * was still sending, a poll) may meet it first, and the retry path the case is about then never
+ * ran. The case confirms the faulted call was its own; otherwise it cannot judge and says so
+ * (`error`, never a pass it did not observe).
+ */
+function confirmOwnFault(ctx: JudgeContext, operations: readonly string[], own: (entry: JournalEntry) => boolean, what: LocalizedText): void {
+  const met = faulted(ctx, operations);
+  ctx.evidence(...met);
+  if (met.some(own)) return;
+  const others = met.map((e) => `#${e.id} ${e.operation}`).join(', ') || '∅';
+  throw new CaseHarnessError(
+    'CONF-CASE-FAULT-ELSEWHERE',
+    `Lỗi gây ra đã rơi vào một lần gọi khác của hệ thống (${others}), không phải ${what.vi}: đường thử lại không được kiểm tra; hãy chạy lại ca này`,
+    `The injected fault was met by another call of the system (${others}), not ${what.en}: the retry path was not exercised; run the case again`,
+  );
+}
+
 const f01 = defineCase<{ doc?: TriggerDocument }, JournalEntry>({
   id: 'F-01',
   counterparts: 1,
@@ -55,7 +74,14 @@ const f01 = defineCase<{ doc?: TriggerDocument }, JournalEntry>({
     state.doc = triggerDocument(ctx);
     return sendByTrigger(ctx, state.doc, ctx.agencies);
   },
-  assert: (ctx) => ctx.evidence(...faulted(ctx, ['sendEdoc'])),
+  assert: (ctx, { doc }) => {
+    if (!doc) return;
+    const code = (e: JournalEntry) => sentEdocHeader(e)?.header.code;
+    confirmOwnFault(ctx, ['sendEdoc'], (e) => code(e)?.codeNumber?.trim() === doc.codeNumber && code(e)?.codeNotation?.trim() === doc.codeNotation, {
+      vi: `lần gửi văn bản ${codeOf(doc)}`,
+      en: `the send of document ${codeOf(doc)}`,
+    });
+  },
   absence: (ctx, { doc }) => {
     if (!doc) return;
     judgeSentOnce(ctx, doc);
@@ -65,26 +91,28 @@ const f01 = defineCase<{ doc?: TriggerDocument }, JournalEntry>({
 
 const FETCHES = ['getEdoc', 'downloadEdoc'];
 
-const f02 = defineCase<undefined, Handled>({
+const f02 = defineCase<{ receiverIds?: string[] }, Handled>({
   id: 'F-02',
   counterparts: 1,
   schedule: 'alone',
-  await: async (ctx) => {
+  setup: () => ({}),
+  await: async (ctx, state) => {
     await ctx.fault({ kind: 'drop', operations: FETCHES, count: 1 });
     const doc = ctx.document();
     const injection = await deliverDocument(ctx, doc, { to: [ctx.run.sutCode] });
+    state.receiverIds = receiverIdsOf(injection);
     return awaitHandled(ctx, receiverIdsOf(injection), {
       vi: `Sau khi lần lấy đầu bị rớt, hệ thống lấy lại và xác nhận ${doc.documentId}`,
       en: `After the dropped first fetch, the system fetches again and acknowledges ${doc.documentId}`,
     });
   },
-  assert: (ctx, _state, handled) => {
-    ctx.evidence(...faulted(ctx, FETCHES));
+  assert: (ctx, state, handled) => {
+    confirmOwnFault(ctx, FETCHES, (e) => (state.receiverIds ?? []).includes(receiverIdOf(e) ?? ''), { vi: 'lần lấy văn bản của ca', en: 'the fetch of the case’s document' });
     ctx.pass({ vi: `Lấy lại (#${handled.fetch.id}) và xác nhận (#${handled.ack.id})`, en: `Fetched again (#${handled.fetch.id}) and acknowledged (#${handled.ack.id})` });
   },
 });
 
-const f03 = defineCase<{ doc?: CaseDocument }, Handled>({
+const f03 = defineCase<{ doc?: CaseDocument; receiverIds?: string[] }, Handled>({
   id: 'F-03',
   counterparts: 1,
   schedule: 'alone',
@@ -94,12 +122,17 @@ const f03 = defineCase<{ doc?: CaseDocument }, Handled>({
     const doc = ctx.document();
     state.doc = doc;
     const injection = await deliverDocument(ctx, doc, { to: [ctx.run.sutCode] });
+    state.receiverIds = receiverIdsOf(injection);
     return awaitHandled(ctx, receiverIdsOf(injection), {
       vi: `Sau khi updateStatus lỗi, hệ thống xác nhận lại ${doc.documentId}`,
       en: `After the failed updateStatus, the system acknowledges ${doc.documentId} again`,
     });
   },
-  assert: (ctx) => ctx.evidence(...faulted(ctx, ['updateStatus'])),
+  assert: (ctx, state) =>
+    confirmOwnFault(ctx, ['updateStatus'], (e) => (state.receiverIds ?? []).includes(receiverIdOf(e) ?? ''), {
+      vi: 'lần xác nhận văn bản của ca',
+      en: 'the acknowledgement of the case’s document',
+    }),
   absence: (ctx, { doc }) => {
     if (!doc) return;
     judgeRegisteredOnce(ctx, doc);
@@ -161,7 +194,7 @@ const f05 = defineCase<undefined, undefined>({
     await ctx.fault({ kind: 'delay', delayMs: LATENCY_MS });
     const [, recipient] = ctx.agencies;
     const received = ctx.document({ issuer: 0 });
-    const injection = await deliverDocument(ctx, received, { to: [ctx.run.sutCode] });
+    const injection = await deliverOrdinaryDocument(ctx, received, { to: [ctx.run.sutCode] });
     await awaitHandled(ctx, receiverIdsOf(injection), f05Flow(received, 'done'));
     await awaitStatus(ctx, received, '01', f05Flow(received, '01'));
     await awaitStatus(ctx, received, '03', f05Flow(received, '03'));

@@ -5,7 +5,7 @@
 import { buildPacket } from '../../edxml/build.ts';
 import { composeStatus } from '../../edxml/compose.ts';
 import type { LocalizedText } from '../../edxml/finding.ts';
-import { isPacketTimestamp, vietnamTimestamp } from '../../edxml/dates.ts';
+import { vietnamTimestamp } from '../../edxml/dates.ts';
 import { sameAgency } from '../../edxml/identifiers.ts';
 import { defineCase, type CaseContext, type CaseDefinition } from '../case.ts';
 import type { TriggerDocument } from '../drivers/trigger.ts';
@@ -19,6 +19,7 @@ import {
   sentFindingsCase,
 } from './support/judgement/findings.ts';
 import { awaitHandled, sendByTrigger } from './support/waits.ts';
+import { plausibleTimestamp } from './support/judgement/timestamps.ts';
 import { deliver, receiverIdsOf } from './support/counterparts/inject.ts';
 import { header, inFaultWindow, isOk, isSutCall } from './support/journal/traffic.ts';
 import { sentDocumentFacts, sentEdocHeader } from './support/journal/sent-packets.ts';
@@ -82,15 +83,6 @@ const s04 = findingsCase(
   },
   { vi: 'Tệp đính kèm đúng quy định', en: 'Attachments are correct' },
 );
-
-const PLAUSIBLE_MS = 10 * 60 * 1000;
-
-/** Within 10 minutes of `at`: packet timestamps in one fixed form compare as strings. */
-function plausibleTimestamp(timestamp: string | undefined, at: Date): boolean {
-  const t = timestamp?.trim() ?? '';
-  if (!isPacketTimestamp(t)) return false;
-  return vietnamTimestamp(new Date(at.getTime() - PLAUSIBLE_MS)) <= t && t <= vietnamTimestamp(new Date(at.getTime() + PLAUSIBLE_MS));
-}
 
 const s05Expected: LocalizedText = {
   vi: 'TraceHeaderList có TraceHeader của chính bên gửi, thời điểm trong vòng 10 phút so với lúc trục nhận',

@@ -34,7 +34,7 @@ const signedPdfCase = (
   select: FindingSelector,
   stricter: readonly string[],
   expected: LocalizedText,
-  passed: LocalizedText,
+  passed: LocalizedText | ((entry: JournalEntry) => LocalizedText),
 ): CaseDefinition => sentFindingsCase({ id, send: sendSignedDocument, select, stricter, expected, passed });
 
 // Stricter than `truc validate` (spec SG-01): an unsigned PDF, a chain to no trust anchor of the run
@@ -70,7 +70,12 @@ const sg03 = signedPdfCase(
     vi: 'Chứng thư còn hiệu lực và chưa bị thu hồi tại thời điểm ký, được phép dùng để ký',
     en: 'Certificates valid and not revoked at signing time, with a signing key usage',
   },
-  { vi: 'Chứng thư hợp lệ tại thời điểm ký', en: 'Certificates were valid at signing time' },
+  // Validity is judged at the CMS signingTime; without a timestamp token that time is the signer's
+  // own claim, and the result says so rather than claiming more than was verified.
+  {
+    vi: 'Chứng thư hợp lệ tại thời điểm ký (thời điểm ký do người ký ghi trong CMS; không có dấu thời gian thì đó là lời tự khai của người ký)',
+    en: 'Certificates were valid at signing time (the CMS signingTime the signer wrote; without a timestamp token it is the signer’s own claim)',
+  },
 );
 
 const sg04Expected: LocalizedText = {
@@ -88,8 +93,11 @@ const sg04 = defineCase<undefined, JournalEntry>({
     if (!packet) {
       throw new CaseHarnessError('CONF-CASE-UNREADABLE', `Không đọc được phần đầu gói tin #${entry.id}`, `The header of packet #${entry.id} cannot be read`);
     }
-    if (!packet.signed) ctx.skip({ vi: 'Hệ thống không ký gói tin (XMLDSig)', en: 'The system does not sign packets (XMLDSig)' });
-    ctx.judgeFindings(findingsOf(entry, packetSignatureFindings), sg04Expected);
+    // A Signature placed after the body may lie beyond the journal's excerpt; the intake verified
+    // the whole packet, so its findings also say the packet is signed.
+    const findings = findingsOf(entry, packetSignatureFindings);
+    if (!packet.signed && findings.length === 0) ctx.skip({ vi: 'Hệ thống không ký gói tin (XMLDSig)', en: 'The system does not sign packets (XMLDSig)' });
+    ctx.judgeFindings(findings, sg04Expected);
     ctx.pass({ vi: 'Chữ ký XMLDSig của gói tin hợp lệ', en: 'The packet’s XMLDSig signature verifies' });
   },
 });
@@ -114,7 +122,7 @@ const VARIANT_TEXT: Record<string, LocalizedText> = {
 async function deliverSigned(ctx: CaseContext, plan: { variant: CertificateVariant; tamper?: boolean }[]): Promise<Signed[]> {
   const sent: Signed[] = [];
   for (const { variant, tamper = false } of plan) {
-    const doc = ctx.document();
+    const doc = ctx.document({ designedToBeRejected: tamper || variant !== 'valid' });
     const pdf = await signedPdfAttachment(ctx, doc.from, 'van-ban-ky-so.pdf', { variant, tamper });
     await deliverDocument(ctx, doc, { to: [ctx.run.sutCode], attachments: [pdf] });
     sent.push({ doc, variant, tamper, label: VARIANT_TEXT[tamper ? 'tampered' : variant] });

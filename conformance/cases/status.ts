@@ -3,6 +3,7 @@
 // findings the simulator journaled at intake; the order of statuses from edxml checkStatusSequence.
 import type { Finding } from '../../edxml/finding.ts';
 import { checkStatusSequence, type StatusTrackEvent } from '../../edxml/status.ts';
+import { isDesignedToBeRejected } from '../case-documents.ts';
 import { defineCase, type CaseDefinition, type JudgeContext } from '../case.ts';
 import type { JournalEntry } from '../journal-view.ts';
 import { sameOrgan } from './support/agencies.ts';
@@ -20,6 +21,7 @@ import {
 } from './support/journal/traffic.ts';
 import { statusCodeOf, statusesAbout } from './support/journal/sent-packets.ts';
 import { entryLabel, listed, skipWhenNothingObserved, statusLabel, text } from './support/judgement/text.ts';
+import { implausibility, plausibleTimestamp } from './support/judgement/timestamps.ts';
 
 const STATUS_PACKETS = text('gói tin trạng thái nào', 'status packet');
 
@@ -188,8 +190,9 @@ const st04 = defineCase<void, void>({
     let judged = 0;
     for (const delivered of deliveredDocuments(ctx.entries(), sut, ctx.faultWindows())) {
       if (delivered.business) continue;
+      // Only documents designed to be rejected are left out: a valid one answered 02 still owes its 01.
+      if (isDesignedToBeRejected(delivered.document.documentId)) continue;
       const statuses = statusesAbout(ctx.entries(), sut, delivered.document);
-      if (statuses.some((s) => statusCodeOf(s) === '02')) continue;
       judged++;
       const first = delivered.deliveries[0];
       const receipt = statuses.find((s) => statusCodeOf(s) === '01');
@@ -281,4 +284,36 @@ const st06 = defineCase<void, void>({
   },
 });
 
-export const statusCases: CaseDefinition[] = [st01, st02, st03, st04, st05, st06];
+/**
+ * ST-07: every status packet's Timestamp is Vietnam time (UTC+7, no zone: QCVN 102:2016) and was
+ * written when the packet was sent: within 10 minutes of the axis's receipt, as S-05 asks of the
+ * TraceHeader. A system writing UTC is 7 hours behind and is told so.
+ */
+const st07 = defineCase<void, void>({
+  id: 'ST-07',
+  counterparts: 0,
+  schedule: 'concurrent',
+  absence: (ctx) => {
+    const expected = text(
+      'Timestamp của mọi gói tin trạng thái là giờ Việt Nam (UTC+7), trong vòng 10 phút so với lúc trục nhận',
+      'Every status packet’s Timestamp is Vietnam time (UTC+7), within 10 minutes of the axis receipt',
+    );
+    const statuses = statusesInScope(ctx);
+    skipWhenNothingObserved(ctx, statuses.length, STATUS_PACKETS);
+    const wrong: { vi: string; en: string }[] = [];
+    for (const s of statuses) {
+      const stamp = s.packet.header.timestamp;
+      if (plausibleTimestamp(stamp, s.entry.time)) continue;
+      ctx.evidence(s.entry);
+      const why = implausibility(stamp, s.entry.time);
+      wrong.push({ vi: `${statusLabel(s)} ${stamp ?? '∅'}: ${why.vi}`, en: `${statusLabel(s)} ${stamp ?? '∅'}: ${why.en}` });
+    }
+    if (wrong.length) {
+      ctx.fail(expected, text(`Timestamp không hợp lý: ${listed(wrong.map((w) => w.vi))}`, `Implausible Timestamp: ${listed(wrong.map((w) => w.en))}`));
+    }
+    ctx.evidence(...statuses.slice(0, 20).map((s) => s.entry));
+    ctx.pass(text(`${statuses.length} trạng thái đều ghi giờ Việt Nam hợp lý`, `${statuses.length} statuses, each timestamped in plausible Vietnam time`));
+  },
+});
+
+export const statusCases: CaseDefinition[] = [st01, st02, st03, st04, st05, st06, st07];

@@ -34,6 +34,7 @@ export const correctBehaviour = (): AnsweringBehaviour => ({
     const corrupt = packet.attachments.some((a) => Buffer.from(a.encoded, 'base64').toString('latin1').includes('cut short'));
     if (!addressedToSut(packet)) return [{ statusCode: '02', description: 'Van ban khong gui cho don vi' }];
     if (corrupt) return [{ statusCode: '01' }, { statusCode: '02', description: 'Tep PDF hong' }];
+    if (packet.attachments.some((a) => !/^[A-Za-z0-9+/=\s]*$/.test(a.encoded))) return [{ statusCode: '01' }, { statusCode: '02', description: 'Tep dinh kem khong giai ma duoc' }];
     return [{ statusCode: '01' }, { statusCode: '03' }];
   },
   responseFor: (packet) => responseForDocument(packet),

@@ -43,6 +43,10 @@ export interface CertificateFacts {
   subjectKeyIdentifier?: string;
   /** The key may sign documents: digitalSignature or nonRepudiation, and a signing-capable EKU if EKUs are listed. */
   keyUsageOk: boolean;
+  /** basicConstraints cA (RFC 5280 §4.2.1.9): only a CA certificate may issue others. */
+  ca: boolean;
+  /** basicConstraints pathLenConstraint: how many CA certificates may follow it down the path. */
+  pathLength?: number;
 }
 
 const KEY_USAGE_BITS = [
@@ -110,6 +114,9 @@ function parseFacts(der: Uint8Array): CertificateFacts {
   const keyUsage = keyUsageNames(cert);
   const eku = extendedKeyUsages(cert);
   const ski = cert.extensions?.find((e) => e.extnID === '2.5.29.14')?.parsedValue;
+  const constraints = cert.extensions?.find((e) => e.extnID === '2.5.29.19')?.parsedValue;
+  const basic = constraints instanceof pkijs.BasicConstraints ? constraints : undefined;
+  const pathLength = typeof basic?.pathLenConstraint === 'number' ? basic.pathLenConstraint : undefined;
   const kuOk = keyUsage === undefined || keyUsage.includes('digitalSignature') || keyUsage.includes('nonRepudiation');
   const ekuOk = eku === undefined || eku.some((oid) => SIGNING_EKUS.has(oid));
   return deepFreeze({
@@ -123,6 +130,8 @@ function parseFacts(der: Uint8Array): CertificateFacts {
     extendedKeyUsage: eku ?? [],
     ...(ski instanceof asn1js.OctetString ? { subjectKeyIdentifier: Buffer.from(ski.valueBlock.valueHexView).toString('hex') } : {}),
     keyUsageOk: kuOk && ekuOk,
+    ca: basic?.cA === true,
+    ...(pathLength !== undefined ? { pathLength } : {}),
   });
 }
 

@@ -18,6 +18,33 @@ export interface CertificateJudgement {
   validity: Validity;
   revocation: Revocation;
   keyUsageOk: boolean;
+  /**
+   * Why the path from the signer to its anchor is not a valid certification path (RFC 5280 §6.1
+   * basics): an issuer that is not a CA, a path longer than an issuer's pathLenConstraint, an
+   * issuer not valid at the signing time. Empty when the path holds (or no path was found).
+   */
+  pathProblems: string[];
+}
+
+const subjectOf = (cert: X509Certificate): string => cert.subject.replace(/\n/g, ', ');
+
+/** RFC 5280 basics over a built path, leaf first: CA flag and path length of every issuer, validity of each at `at`. */
+function pathProblemsOf(chain: readonly X509Certificate[], at: Date): string[] {
+  const problems: string[] = [];
+  for (const [i, issuer] of chain.entries()) {
+    if (i === 0) continue;
+    const facts = certificateFacts(issuer.raw);
+    const name = subjectOf(issuer);
+    if (!facts.ca) problems.push(`${name} is not a CA certificate (basicConstraints cA) but issued ${subjectOf(chain[i - 1])}`);
+    // CA certificates between this issuer and the leaf (the leaf itself does not count).
+    const below = i - 1;
+    if (facts.ca && facts.pathLength !== undefined && below > facts.pathLength) {
+      problems.push(`${name} allows ${facts.pathLength} CA certificate(s) below it (pathLenConstraint), the path has ${below}`);
+    }
+    const validity = validityAt(facts, at);
+    if (validity !== 'valid') problems.push(`${name} was ${validity === 'expired' ? 'expired' : 'not yet valid'} at ${at.toISOString()}`);
+  }
+  return problems;
 }
 
 export async function judgeCertificate(signer: X509Certificate, carried: readonly X509Certificate[], ctx: TrustContext, at: Date): Promise<CertificateJudgement> {
@@ -33,6 +60,7 @@ export async function judgeCertificate(signer: X509Certificate, carried: readonl
     validity: validityAt(certificate, at),
     revocation: await revocationAt(signer, issuer, trust, at),
     keyUsageOk: certificate.keyUsageOk,
+    pathProblems: trusted ? pathProblemsOf(chain, at) : [],
   };
 }
 
@@ -43,6 +71,7 @@ export function certificateFindings(j: CertificateJudgement, path: string): Find
   const at = j.judgedAt.toISOString();
   const findings: Finding[] = [];
   if (!j.chainTrusted) findings.push(report(sigRules.untrustedChain, path, { signer }));
+  if (j.pathProblems.length > 0) findings.push(report(sigRules.chainInvalid, path, { signer, detail: j.pathProblems.join('; ') }));
   if (j.validity === 'expired') findings.push(report(sigRules.certificateExpired, path, { signer, at, notAfter: j.certificate.notAfter.toISOString() }));
   if (j.validity === 'not-yet-valid') findings.push(report(sigRules.certificateNotYetValid, path, { signer, at, notBefore: j.certificate.notBefore.toISOString() }));
   if (!j.keyUsageOk) {

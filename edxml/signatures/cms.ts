@@ -25,6 +25,8 @@ const RSA_PSS = '1.2.840.113549.1.1.10';
 const SIGNED_DATA = '1.2.840.113549.1.7.2';
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
 const SIGNING_TIME = '1.2.840.113549.1.9.5';
+/** id-aa-signatureTimeStampToken (RFC 3161 appendix A): a time stamping authority vouches for the time. */
+const SIGNATURE_TIMESTAMP_TOKEN = '1.2.840.113549.1.9.16.2.14';
 
 export type CmsIntegrity = 'ok' | 'digest-mismatch' | 'signature-invalid' | 'malformed';
 
@@ -34,6 +36,8 @@ export interface CmsVerification {
   detail?: string;
   digestAlgorithm?: string;
   signingTime?: Date;
+  /** An unsigned signatureTimeStampToken attribute is present (its presence only: not verified here). */
+  timestampToken: boolean;
   signer?: X509Certificate;
   /** Every certificate carried in the CMS (the signer's included). */
   certificates: X509Certificate[];
@@ -58,6 +62,8 @@ interface SignerInfoFields {
   attributes: Map<string, Node>;
   signatureOid: string;
   signature: Buffer;
+  /** Types of the unsigned attributes ([1] after the signature). */
+  unsignedTypes: string[];
 }
 
 function readSignerInfo(node: Node): SignerInfoFields {
@@ -65,7 +71,7 @@ function readSignerInfo(node: Node): SignerInfoFields {
   if (!sidNode || !digestAlg) throw new MalformedCms('SignerInfo is incomplete');
   const sid = isContext(sidNode, 0) ? { keyId: bytesOf(sidNode) } : { serialHex: bytesOf(children(sidNode)[1]).toString('hex') };
   const attrsNode = rest[0] && isContext(rest[0], 0) ? rest.shift() : undefined;
-  const [signatureAlg, signatureNode] = rest;
+  const [signatureAlg, signatureNode, unsignedNode] = rest;
   if (!signatureAlg || !signatureNode) throw new MalformedCms('SignerInfo has no signature');
   const attributes = new Map<string, Node>();
   let signedAttributes: Buffer | undefined;
@@ -86,6 +92,7 @@ function readSignerInfo(node: Node): SignerInfoFields {
     attributes,
     signatureOid: oidOf(children(signatureAlg)[0]),
     signature: bytesOf(signatureNode),
+    unsignedTypes: unsignedNode && isContext(unsignedNode, 1) ? children(unsignedNode).map((a) => oidOf(children(a)[0])) : [],
   };
 }
 
@@ -136,7 +143,7 @@ export function verifyDetachedCms(contents: Uint8Array, signedParts: readonly Ui
     parsed = readSignedData(contents);
   } catch (e) {
     const detail = e instanceof MalformedCms ? e.message : `CMS cannot be parsed: ${e instanceof Error ? e.message : String(e)}`;
-    return { integrity: 'malformed', detail, certificates: [] };
+    return { integrity: 'malformed', detail, certificates: [], timestampToken: false };
   }
   const certificates: X509Certificate[] = [];
   for (const raw of parsed.certificates) {
@@ -154,7 +161,8 @@ export function verifyDetachedCms(contents: Uint8Array, signedParts: readonly Ui
   const signer = findSigner(info.sid, certificates);
   const digestAlgorithm = DIGESTS[info.digestOid] ?? SIGNATURE_DIGESTS[info.signatureOid];
   const signingTime = timeOf(info.attributes.get(SIGNING_TIME));
-  const base = { certificates, ...(signer ? { signer } : {}), ...(digestAlgorithm ? { digestAlgorithm } : {}), ...(signingTime ? { signingTime } : {}) };
+  const timestampToken = info.unsignedTypes.includes(SIGNATURE_TIMESTAMP_TOKEN);
+  const base = { certificates, timestampToken, ...(signer ? { signer } : {}), ...(digestAlgorithm ? { digestAlgorithm } : {}), ...(signingTime ? { signingTime } : {}) };
   if (!digestAlgorithm) return { ...base, integrity: 'malformed', detail: `unknown digest ${info.digestOid}` };
   if (!signer) return { ...base, integrity: 'malformed', detail: 'the signer certificate is not in the CMS' };
 

@@ -1,5 +1,6 @@
 // Verification of the signatures inside a PDF attachment: facts first
 // (inspectPdfSignatures, also used by the conformance suite), findings derived from them.
+import type { X509Certificate } from 'node:crypto';
 import type { Finding } from '../finding.ts';
 import { report } from '../rule.ts';
 import { certificateFindings, judgeCertificate, signerLabel, type CertificateJudgement } from './certificate-judgement.ts';
@@ -22,6 +23,14 @@ export interface PdfSignatureFacts {
   integrityDetail?: string;
   digestAlgorithm?: string;
   signingTime?: Date;
+  /** A timestamp token vouches for signingTime; without one the time is the signer's own claim. */
+  timestampToken?: boolean;
+  /**
+   * Set when the verdict rests on an unvouched signingTime: the certificate was valid at the time
+   * the signer claims but is expired or revoked at validation time (a backdated signingTime would
+   * look exactly like this).
+   */
+  claimDecides?: { at: Date; state: 'expired' | 'revoked' };
   signerCommonName?: string;
   /** Present when the CMS named a signer certificate. */
   signer?: CertificateJudgement;
@@ -49,17 +58,41 @@ export async function inspectPdfSignatures(pdf: Uint8Array, ctx: TrustContext): 
     const cms = verifyDetachedCms(span.contents, signedParts(pdf, span));
     const judgedAt = cms.signingTime ?? ctx.now ?? new Date();
     const signer = cms.signer ? await judgeCertificate(cms.signer, cms.certificates, ctx, judgedAt) : undefined;
+    const claimDecides = cms.signer && signer && cms.signingTime && !cms.timestampToken ? await unvouchedClaimDecides(cms.signer, cms.certificates, signer, ctx) : undefined;
     signatures.push({
       ...base,
       integrity: cms.integrity,
       ...(cms.detail && cms.integrity !== 'ok' ? { integrityDetail: cms.detail } : {}),
       ...(cms.digestAlgorithm ? { digestAlgorithm: cms.digestAlgorithm } : {}),
       ...(cms.signingTime ? { signingTime: cms.signingTime } : {}),
+      timestampToken: cms.timestampToken,
+      ...(claimDecides ? { claimDecides } : {}),
       ...(signer?.certificate.commonName ? { signerCommonName: signer.certificate.commonName } : {}),
       ...(signer ? { signer } : {}),
     });
   }
   return { signatures, unsignedTail: hasUnsignedTail(pdf, spans) };
+}
+
+/** Clock skew within which a signingTime counts as "now" (a fresh signature): no second judgement. */
+const FRESH_MS = 5 * 60_000;
+
+/**
+ * Judges the certificate again at validation time when the signer claims an earlier signing time
+ * with no timestamp token, and says whether the claim alone keeps it valid.
+ */
+async function unvouchedClaimDecides(
+  signer: X509Certificate,
+  carried: readonly X509Certificate[],
+  atClaim: CertificateJudgement,
+  ctx: TrustContext,
+): Promise<PdfSignatureFacts['claimDecides']> {
+  const now = ctx.now ?? new Date();
+  if (atClaim.validity !== 'valid' || Math.abs(now.getTime() - atClaim.judgedAt.getTime()) <= FRESH_MS) return undefined;
+  const atNow = await judgeCertificate(signer, carried, ctx, now);
+  if (atNow.validity === 'expired') return { at: now, state: 'expired' };
+  if (atClaim.revocation.status !== 'revoked' && atNow.revocation.status === 'revoked') return { at: now, state: 'revoked' };
+  return undefined;
 }
 
 function signatureFindings(sig: PdfSignatureFacts, path: string): Finding[] {
@@ -74,6 +107,9 @@ function signatureFindings(sig: PdfSignatureFacts, path: string): Finding[] {
   if (sig.digestAlgorithm === 'sha1') findings.push(report(sigRules.weakDigest, path));
   if (sig.signer) {
     if (!sig.signingTime) findings.push(report(sigRules.noSigningTime, path, { signer: who }));
+    if (sig.signingTime && sig.claimDecides) {
+      findings.push(report(sigRules.signingTimeUnvouched, path, { signer: who, at: sig.signingTime.toISOString(), now: sig.claimDecides.at.toISOString(), state: sig.claimDecides.state }));
+    }
     findings.push(...certificateFindings(sig.signer, path));
   }
   return findings;

@@ -120,8 +120,22 @@ describe('verifyPdfSignatures', () => {
   it('judges revocation at signing time: a signature made before the revocation stands', async () => {
     const before = new Date(kit.pki.now.getTime() - 2 * 86_400_000);
     const signed = await signPdf(samplePdf(), kit.organisation('revoked'), { signingTime: before });
-    // Signed before the certificate's notBefore, so not-yet-valid, but not revoked yet.
-    expect(await rules(signed, kit.context())).toEqual(['EDXML-SIG-006']);
+    // Signed before the certificate's notBefore, so not-yet-valid, but not revoked yet. The test
+    // PKI's intermediate starts a day before its clock too, so the path was not valid then either.
+    expect(await rules(signed, kit.context())).toEqual(['EDXML-SIG-006', 'EDXML-SIG-020']);
+  });
+
+  it('warns when only an unvouched, earlier signingTime keeps an expired or revoked certificate valid (backdating)', async () => {
+    // The expired certificate ended a day before the PKI clock, when the intermediate began: a
+    // signer claiming that instant, with no timestamp token, gets past the expiry check on its word.
+    const claimed = new Date(kit.pki.now.getTime() - 86_400_000);
+    const backdated = await signPdf(samplePdf(), kit.organisation('expired'), { signingTime: claimed });
+    expect(await rules(backdated, kit.context())).toEqual(['EDXML-SIG-021']);
+    const facts = (await inspectPdfSignatures(backdated, kit.context())).signatures[0];
+    expect(facts.timestampToken).toBe(false);
+    expect(facts.claimDecides?.state).toBe('expired');
+    // A fresh signature by a valid certificate says nothing about its signing time.
+    expect(await rules(await signPdf(samplePdf(), kit.organisation(), { signingTime: new Date() }), kit.context())).toEqual([]);
   });
 
   it('warns when no signature is the organisation of From, or by SignerInfo/FullName', async () => {

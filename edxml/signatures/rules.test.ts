@@ -24,6 +24,8 @@ describe('signature rules', () => {
       sigRules.wrongKeyUsage,
       sigRules.certificateRevoked,
       sigRules.xmlSignatureNamespace, // Signature outside the XMLDSig namespace
+      sigRules.xmlSignaturePartial, // Reference to less than the whole packet
+      sigRules.chainInvalid, // RFC 5280 path basics
     ];
     const warnings = [
       sigRules.pdfUnsignedTail,
@@ -33,6 +35,7 @@ describe('signature rules', () => {
       sigRules.noOrganisationSignature,
       sigRules.signerNameMismatch,
       sigRules.noSigningTime,
+      sigRules.signingTimeUnvouched,
       sigRules.weakDigest,
       sigRules.invalidExcC14nUri,
       sigRules.unsupportedSubFilter,

@@ -70,6 +70,15 @@ export const sigRules = {
   invalidExcC14nUri: rule('EDXML-SIG-018', 'warning',
     'Chữ ký XML dùng URI không hợp lệ http://www.w3.org/TR/xml-exc-c14n# (được hiểu là C14N loại trừ http://www.w3.org/2001/10/xml-exc-c14n#).',
     'The XML signature uses the invalid URI http://www.w3.org/TR/xml-exc-c14n# (read as exclusive C14N, http://www.w3.org/2001/10/xml-exc-c14n#).', XMLDSIG),
+  xmlSignaturePartial: rule('EDXML-SIG-019', 'error',
+    'Chữ ký XML của gói tin không bao trùm toàn bộ gói tin: cần đúng một Reference URI="" với phép biến đổi enveloped-signature.',
+    'The packet XML signature does not cover the whole packet: it needs a Reference URI="" with the enveloped-signature transform.', XMLDSIG),
+  chainInvalid: rule('EDXML-SIG-020', 'error',
+    'Đường dẫn chứng thư của {signer} không hợp lệ: {detail}.',
+    'The certification path of {signer} is not valid: {detail}.', `${PKIX}, §6.1 (basic path validation), §4.2.1.9 (basicConstraints)`),
+  signingTimeUnvouched: rule('EDXML-SIG-021', 'warning',
+    'Chữ ký của {signer} chỉ hợp lệ nhờ thời điểm ký {at} do người ký tự khai (không có dấu thời gian): tại thời điểm kiểm tra {now} chứng thư đã {state}.',
+    'The signature of {signer} is valid only by the signing time {at} the signer claims (no timestamp token): at validation time {now} the certificate is {state}.', 'RFC 5652 §11.3 (signingTime); RFC 3161 (signatureTimeStampToken); RFC 5280 §6.1'),
 } as const;
 
 export const signatureRules: Rule[] = Object.values(sigRules);

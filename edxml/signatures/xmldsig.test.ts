@@ -86,6 +86,33 @@ describe('verifyPacketSignature', () => {
     expect(await rules(signed.replace(encoded, encoded.split('').reverse().join('')))).toEqual(['EDXML-SIG-017']);
   });
 
+  it('verifies a Signature moved out of edXMLHeader, and fails it when the packet was changed', async () => {
+    const block = /<Signature xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#">[\s\S]*<\/Signature>/.exec(signed)?.[0] ?? '';
+    expect(block).not.toBe('');
+    const withoutHeaderSignature = signed.replace(block, '');
+    // Into edXMLEnvelope, right after edXMLHeader; and after the envelope, as a child of the root.
+    const inEnvelope = withoutHeaderSignature.replace(/(<\/edXML:edXMLHeader>)/, `$1${block}`);
+    const atRoot = withoutHeaderSignature.replace(/(<\/edXML:edXMLEnvelope>)/, `$1${block}`);
+    for (const moved of [inEnvelope, atRoot]) {
+      expect(moved).not.toBe(withoutHeaderSignature);
+      expect(await rules(moved)).toEqual([]);
+      expect(await rules(moved.replace('Thử nghiệm chữ ký gói tin', 'Thử nghiệm chữ ký gói tin!'))).toEqual(['EDXML-SIG-017']);
+    }
+  });
+
+  it('reports a signature that covers only part of the packet (a Reference to MessageHeader)', async () => {
+    const issued = kit.organisation();
+    const sig = new SignedXml({ privateKey: issued.privateKeyPem, publicCert: chainOf().join('\n'), signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' });
+    sig.addReference({ xpath: "//*[local-name(.)='MessageHeader']", transforms: ['http://www.w3.org/2001/10/xml-exc-c14n#'], digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' });
+    sig.computeSignature(Buffer.from(packet).toString('utf8'), { location: { reference: "//*[local-name(.)='edXMLHeader']", action: 'append' } });
+    const partial = sig.getSignedXml();
+    expect(partial).toMatch(/<Reference URI="#/);
+    expect(await rules(partial)).toEqual(['EDXML-SIG-019']);
+    // Changing an attachment goes unnoticed by such a signature: that is why it is an error.
+    const encoded = /<edXML:ContentTransferEncoded[^>]*>([^<]{8})/.exec(partial)?.[1] ?? '';
+    expect(await rules(partial.replace(encoded, encoded.split('').reverse().join('')))).toEqual(['EDXML-SIG-019']);
+  });
+
   it('reports a copied placeholder SignatureValue', async () => {
     const value = /<SignatureValue>([^<]+)</.exec(signed)?.[1] ?? '';
     expect(await rules(signed.replace(value, Buffer.alloc(256, 7).toString('base64')))).toEqual(['EDXML-SIG-017']);

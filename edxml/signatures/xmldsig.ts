@@ -27,6 +27,8 @@ const hasDoctype = (xml: string): boolean => /<!DOCTYPE/i.test(xml);
 interface ParsedPacket {
   doc: ReturnType<DOMParser['parseFromString']>;
   headers: Element[];
+  /** Every packet Signature, in edXMLHeader or misplaced (envelope, root, MessageHeader), as parse.ts reads them. */
+  signatures: Element[];
 }
 
 function parsePacket(xml: string): ParsedPacket | string {
@@ -41,11 +43,32 @@ function parsePacket(xml: string): ParsedPacket | string {
   }
   if (errors.length > 0 || !doc.documentElement) return `the packet is not well-formed XML (${errors[0] ?? 'no root'})`;
   const headers = Array.from(doc.getElementsByTagNameNS(QCVN_NS, 'edXMLHeader'));
-  return { doc, headers };
+  const root = doc.documentElement;
+  const places = [...headers, ...Array.from(doc.getElementsByTagNameNS(QCVN_NS, 'edXMLEnvelope')), root, ...Array.from(doc.getElementsByTagNameNS(QCVN_NS, 'MessageHeader'))];
+  const signatures = [...new Set(places)].flatMap(signatureChildren);
+  return { doc, headers, signatures };
 }
 
-const signatureChildren = (header: Element): Element[] =>
-  Array.from(header.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Signature');
+const signatureChildren = (parent: Element): Element[] =>
+  Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Signature');
+
+const directChildren = (parent: Element, localName: string): Element[] =>
+  Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === localName && (n as Element).namespaceURI === XMLDSIG_NS);
+
+/**
+ * The signature covers the whole document: a Reference with URI="" (the document) and the
+ * enveloped-signature transform. A Reference to one element (URI="#id") leaves the rest, the
+ * attachments included, unsigned, however valid its digest.
+ */
+function coversWholeDocument(signature: Element): boolean {
+  const signedInfo = directChildren(signature, 'SignedInfo')[0];
+  if (!signedInfo) return false;
+  return directChildren(signedInfo, 'Reference').some((reference) => {
+    if (reference.getAttribute('URI') !== '') return false;
+    const transforms = directChildren(reference, 'Transforms').flatMap((t) => directChildren(t, 'Transform'));
+    return transforms.some((t) => t.getAttribute('Algorithm') === ENVELOPED);
+  });
+}
 
 /**
  * Signs a packet: enveloped XMLDSig as the last child of edXMLHeader, exclusive C14N, RSA-SHA256,
@@ -118,7 +141,9 @@ export async function verifyPacketSignature(xml: string, ctx: PacketSignatureCon
   const parsed = parsePacket(xml);
   if (typeof parsed === 'string') return [report(sigRules.xmlSignatureInvalid, ctx.path, { detail: parsed })];
   const findings: Finding[] = [];
-  for (const signature of parsed.headers.flatMap(signatureChildren)) {
+  // A misplaced Signature is verified like one in edXMLHeader (the enveloped transform removes it
+  // wherever it is): moving a signature must never be a way around its verification.
+  for (const signature of parsed.signatures) {
     if (signature.namespaceURI !== XMLDSIG_NS) {
       findings.push(report(sigRules.xmlSignatureNamespace, ctx.path, { namespace: signature.namespaceURI ?? '' }));
       continue;
@@ -127,6 +152,7 @@ export async function verifyPacketSignature(xml: string, ctx: PacketSignatureCon
     if (algorithms.some((a) => /sha1$/i.test(a))) findings.push(report(sigRules.weakDigest, ctx.path));
     const c14n = [...algorithmsIn(signature, 'CanonicalizationMethod'), ...algorithmsIn(signature, 'Transform')];
     if (c14n.includes(INVALID_EXC_C14N)) findings.push(report(sigRules.invalidExcC14nUri, ctx.path));
+    if (!coversWholeDocument(signature)) findings.push(report(sigRules.xmlSignaturePartial, ctx.path));
     const certs = certificatesIn(signature);
     if (typeof certs === 'string') {
       findings.push(report(sigRules.xmlSignatureInvalid, ctx.path, { detail: certs }));

@@ -58,6 +58,22 @@ import { noRefetchAfterDrop } from './no-refetch-after-drop.ts';
 import { ackNotRetried } from './ack-not-retried.ts';
 import { stopsPollingAfterSilence } from './stops-polling-after-silence.ts';
 import { givesUpUnderLatency } from './gives-up-under-latency.ts';
+// Issue 10: defects real integrations have
+import { responseForDeliveryId } from './response-for-delivery-id.ts';
+import { lateReceipt } from './late-receipt.ts';
+import { receiptEveryPoll } from './receipt-every-poll.ts';
+import { acceptedBeforeReceipt } from './accepted-before-receipt.ts';
+import { rejectsAfterAccepting } from './rejects-after-accepting.ts';
+import { timestampsBackwards } from './timestamps-backwards.ts';
+import { acksValidAsFail } from './acks-valid-as-fail.ts';
+import { ackBeforeFetch } from './ack-before-fetch.ts';
+import { pollsTooSlowly } from './polls-too-slowly.ts';
+import { hmacOverReserialisedJson } from './hmac-over-reserialised-json.ts';
+import { acceptsExpired } from './accepts-expired.ts';
+import { acceptsRevoked } from './accepts-revoked.ts';
+import { answersBusinessAsOriginal } from './answers-business-as-original.ts';
+import { statusesAsEdoc } from './statuses-as-edoc.ts';
+import { utcStatusTimestamps } from './utc-status-timestamps.ts';
 
 export type { MutantDefinition } from './mutant.ts';
 
@@ -117,4 +133,19 @@ export const mutants: MutantDefinition[] = [
   ackNotRetried,
   stopsPollingAfterSilence,
   givesUpUnderLatency,
+  responseForDeliveryId,
+  lateReceipt,
+  receiptEveryPoll,
+  acceptedBeforeReceipt,
+  rejectsAfterAccepting,
+  timestampsBackwards,
+  acksValidAsFail,
+  ackBeforeFetch,
+  pollsTooSlowly,
+  hmacOverReserialisedJson,
+  acceptsExpired,
+  acceptsRevoked,
+  answersBusinessAsOriginal,
+  statusesAsEdoc,
+  utcStatusTimestamps,
 ];

@@ -8,7 +8,7 @@ import { documentIdOf } from '../../../../edxml/document-id.ts';
 import { vietnamTimestamp } from '../../../../edxml/dates.ts';
 import { samplePdf } from '../../../../edxml/signatures/sample-pdf.ts';
 import type { Business } from '../../../../edxml/types.ts';
-import type { CaseDocument } from '../../../case.ts';
+import { CaseHarnessError, type CaseDocument } from '../../../case.ts';
 
 /** The organisation name counterparts write in From/OrganName and in their certificates. */
 export const counterpartName = (code: string): string => `Cơ quan thử nghiệm ${code}`;
@@ -71,4 +71,16 @@ export function docxAttachment(name: string, text: string): AttachmentInput {
 /** A file wrapped in a one-entry ZIP, declared `application/zip` as real senders do. */
 export function zippedAttachment(name: string, innerName: string, inner: Uint8Array): AttachmentInput {
   return { name, contentType: 'application/zip', bytes: zipSync({ [innerName]: inner }) };
+}
+
+/**
+ * The packet with the payload of its first attachment made undecodable (characters outside the
+ * base64 alphabet), the rest intact: R-08 (a) "an attachment that does not decode".
+ */
+export function withUndecodableAttachment(packet: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(packet);
+  const payload = /(<(?:[\w.-]+:)?ContentTransferEncoded\b[^>]*>)([^<]+)/.exec(text);
+  if (!payload) throw new CaseHarnessError('CONF-CASE-NO-PAYLOAD', 'Gói tin không có tệp đính kèm để làm hỏng', 'The packet has no attachment payload to damage');
+  const broken = `${payload[1]}@@ khong phai base64 / not base64 @@${payload[2].slice(40)}`;
+  return new TextEncoder().encode(text.slice(0, payload.index) + broken + text.slice(payload.index + payload[0].length));
 }

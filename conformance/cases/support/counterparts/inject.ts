@@ -5,6 +5,7 @@ import { CaseHarnessError, type CaseContext, type CaseDocument, type JudgeContex
 import type { InjectRequest, InjectResult } from '../../../axis-port.ts';
 import type { JournalEntry } from '../../../journal-view.ts';
 import { documentPacket, type DocumentPacketOptions } from './build.ts';
+import { signedPdfAttachment } from './sign.ts';
 
 /** The journal entry of an injection (the suite's own send as a counterpart). */
 export function injectionEntry(ctx: JudgeContext, result: InjectResult): JournalEntry {
@@ -32,6 +33,22 @@ export function deliverDocument(
   delivery: Pick<InjectRequest, 'pastIntake' | 'deliverTo'> = {},
 ): Promise<JournalEntry> {
   return deliver(ctx, { from: doc.from, bytes: documentPacket(doc, options), messageType: 'edoc', ...delivery });
+}
+
+/**
+ * Delivers `doc` as an ordinary document: with a PDF signed by its issuer's organisation
+ * certificate from the run's PKI, as every real document carries. A case that demands 03 sends
+ * one of these, so a recipient that applies NĐ 30/2020 art. 21(2) strictly (no signature, no
+ * registration) is not failed for the suite's own shortcut.
+ */
+export async function deliverOrdinaryDocument(
+  ctx: CaseContext,
+  doc: CaseDocument,
+  options: DocumentPacketOptions,
+  delivery: Pick<InjectRequest, 'pastIntake' | 'deliverTo'> = {},
+): Promise<JournalEntry> {
+  const pdf = await signedPdfAttachment(ctx, doc.from, 'cong-van.pdf');
+  return deliverDocument(ctx, doc, { ...options, attachments: [pdf, ...(options.attachments ?? [])] }, delivery);
 }
 
 export const receiverIdsOf = (injection: JournalEntry): string[] => injection.receiverIds ?? [];

@@ -40,15 +40,12 @@ export const attachmentFindings: FindingSelector = (f) => f.category === 'attach
 /** B-05: the Bussiness section of revocation / update / replacement packets. */
 export const businessFindings: FindingSelector = (f) => f.category === 'business';
 
-/** SG-01: PDF signatures intact, in an accepted form, chaining to a trust anchor of the run. */
-export const pdfIntegrityFindings: FindingSelector = ruleIn(
-  'EDXML-SIG-001',
-  'EDXML-SIG-002',
-  'EDXML-SIG-003',
-  'EDXML-SIG-004',
-  'EDXML-SIG-012',
-  'EDXML-SIG-013',
-);
+const onPacketSignature = (f: Finding): boolean => f.path.startsWith(PATH.signature);
+
+/** SG-01: PDF signatures intact, in an accepted form, chaining to a trust anchor of the run by a valid path (RFC 5280). */
+export const pdfIntegrityFindings: FindingSelector = (f) =>
+  ruleIn('EDXML-SIG-001', 'EDXML-SIG-002', 'EDXML-SIG-003', 'EDXML-SIG-004', 'EDXML-SIG-012', 'EDXML-SIG-013')(f) ||
+  (f.rule === 'EDXML-SIG-020' && !onPacketSignature(f));
 /** SG-01 is stricter than `truc validate`: an unsigned PDF, an untrusted chain or an unverifiable form fails it. */
 export const PDF_INTEGRITY_STRICTER = ['EDXML-SIG-004', 'EDXML-SIG-012', 'EDXML-SIG-013'];
 
@@ -56,7 +53,7 @@ export const PDF_INTEGRITY_STRICTER = ['EDXML-SIG-004', 'EDXML-SIG-012', 'EDXML-
 export const organisationSignatureFindings: FindingSelector = ruleIn('EDXML-SIG-013', 'EDXML-SIG-014');
 export const ORGANISATION_SIGNATURE_STRICTER = ['EDXML-SIG-013', 'EDXML-SIG-014'];
 
-/** SG-03: certificates valid and not revoked at signing time, with a signing key usage. */
+/** SG-03: certificates valid and not revoked at signing time, with a signing key usage; a verdict resting on an unvouched signingTime (021) warns. */
 export const certificateFindings: FindingSelector = ruleIn(
   'EDXML-SIG-005',
   'EDXML-SIG-006',
@@ -65,10 +62,12 @@ export const certificateFindings: FindingSelector = ruleIn(
   'EDXML-SIG-009',
   'EDXML-SIG-010',
   'EDXML-SIG-011',
+  'EDXML-SIG-021',
 );
 
-/** SG-04: the packet's XMLDSig signature. */
-export const packetSignatureFindings: FindingSelector = ruleIn('EDXML-SIG-016', 'EDXML-SIG-017', 'EDXML-SIG-018');
+/** SG-04: the packet's XMLDSig signature, wherever it is placed, covering the whole packet, by a valid path. */
+export const packetSignatureFindings: FindingSelector = (f) =>
+  ruleIn('EDXML-SIG-016', 'EDXML-SIG-017', 'EDXML-SIG-018', 'EDXML-SIG-019')(f) || (f.rule === 'EDXML-SIG-020' && onPacketSignature(f));
 
 export const findingsOf = (entry: JournalEntry, select: FindingSelector): Finding[] => entry.findings.filter(select);
 
@@ -81,7 +80,8 @@ export const sentFindingsCase = (options: {
   /** Rule ids this case treats as errors although the validator warns (the case says why). */
   stricter?: readonly string[];
   expected: LocalizedText;
-  passed: LocalizedText;
+  /** The pass message, or a function of the judged entry when the message reports what was seen. */
+  passed: LocalizedText | ((entry: JournalEntry) => LocalizedText);
 }): CaseDefinition =>
   defineCase<undefined, JournalEntry>({
     id: options.id,
@@ -90,6 +90,6 @@ export const sentFindingsCase = (options: {
     await: options.send,
     assert: (ctx, _state, entry) => {
       ctx.judgeFindings(findingsOf(entry, options.select), options.expected, { stricter: options.stricter ?? [] });
-      ctx.pass(options.passed);
+      ctx.pass(typeof options.passed === 'function' ? options.passed(entry) : options.passed);
     },
   });
