@@ -53,7 +53,7 @@ async function cycles(replicas: ServeProcess[], seconds: number): Promise<{ perS
 
 export async function run(): Promise<void> {
   const schema = randomSchema();
-  const args = ['--pg', PG_URL, '--pg-schema', schema, '--control-token', 'bench'];
+  const args = ['--pg', PG_URL, '--pg-schema', schema, '--control-token', 'sandbox-bench-control-token'];
   for (const p of pairs) args.push('--system', `${p.sender.systemId}=${p.sender.secret}`, '--system', `${p.receiver.systemId}=${p.receiver.secret}`);
   const first = await startServeProcess(args);
   const second = await startServeProcess(args);
