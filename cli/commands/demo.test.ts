@@ -31,6 +31,7 @@ describe('truc demo', () => {
 
   it('refuses an unknown profile and a taken output folder before running (exit 2, coded sentence)', async () => {
     expect(await truc('demo', '--profile', 'everything')).toMatchObject({ code: 2, err: expect.stringContaining('[DEMO-PROFILE]') });
+    expect(await truc('demo', '--parallel-triggers', '0')).toMatchObject({ code: 2, err: expect.stringContaining('[DEMO-PARALLEL-TRIGGERS]') });
     const taken = join(work, 'taken');
     await rm(taken, { recursive: true, force: true });
     await mkdir(taken);

@@ -20,6 +20,7 @@ interface DemoArgs {
   out?: string;
   profile: string;
   store: 'memory' | 'embedded';
+  parallelTriggers: number;
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -29,10 +30,14 @@ export const demoCommand: TrucCommand<DemoArgs> = {
     y
       .option('out', { type: 'string', describe: 'thư mục kết quả / output folder (./truc-runs/<yyyyMMdd-HHmmss>)' })
       .option('profile', { type: 'string', default: 'full', describe: `hồ sơ / profile (${RUN_PROFILES.join(', ')})` })
-      .option('store', { choices: ['memory', 'embedded'], default: 'embedded', describe: 'kho của trục / axis store (embedded = PGlite)' }) as never,
+      .option('store', { choices: ['memory', 'embedded'], default: 'embedded', describe: 'kho của trục / axis store (embedded = PGlite)' })
+      .option('parallel-triggers', { type: 'number', default: 1, describe: 'số lệnh kích hoạt cùng lúc / triggers given to the agency at once' }) as never,
   run: async (args) => {
     if (!RUN_PROFILES.includes(args.profile as RunProfile)) {
       throw new CliError('DEMO-PROFILE', `Hồ sơ không hợp lệ: ${args.profile} (${RUN_PROFILES.join(', ')}).`, `Unknown profile: ${args.profile} (${RUN_PROFILES.join(', ')}).`);
+    }
+    if (!Number.isInteger(args.parallelTriggers) || args.parallelTriggers < 1) {
+      throw new CliError('DEMO-PARALLEL-TRIGGERS', '--parallel-triggers phải là số nguyên dương.', '--parallel-triggers must be a positive integer.');
     }
     // A taken output folder is said before the run, not after a minute of work.
     if (args.out !== undefined) {
@@ -58,6 +63,7 @@ export const demoCommand: TrucCommand<DemoArgs> = {
           timing: resolveTiming('ci'),
           pki,
           store,
+          parallelTriggers: args.parallelTriggers,
           progress: createProgressReporter(process.stdout),
         });
         const outputs = await writeRun(run, { dir: args.out, pki });
