@@ -48,8 +48,26 @@ export interface FaultRequest {
   httpStatus?: number;
 }
 
+/**
+ * What the axis reserved for the run (its store hands out each position once, whatever the run):
+ * counterpart agencies at positions `agencyStart…` of the reserved test range, and document
+ * numbers (CodeNumber) `numberStart…`.
+ */
+export interface RunReservation {
+  runId: string;
+  agencyStart: number;
+  agencyCount: number;
+  numberStart: number;
+  numberCount: number;
+}
+
+/** Document numbers a run reserves: far more than a full-profile run issues (a few hundred). */
+export const NUMBERS_PER_RUN = 2000;
+
 export interface AxisPort {
   readonly journal: JournalView;
+  /** The run's registration on the axis: its label and its reserved agencies and numbers. */
+  readonly reservation: RunReservation;
   provisionAgencies(agencies: readonly CounterpartAgency[]): Promise<void>;
   inject(request: InjectRequest): Promise<InjectResult>;
   /** Sets a fault (the simulator's control-API form) and returns its id. */

@@ -1,22 +1,25 @@
 // The documents of a run's cases: those a case issues as one of its counterparts (delivered to the
-// SUT) and those it asks the SUT to send (by trigger). Every one gets a number no other document
-// of this process uses, so whatever the SUT sends about it is attributable to its case by
-// DocumentId or by Code alone (spec "Attribution").
+// SUT) and those it asks the SUT to send (by trigger). Every one gets a number from the run's
+// reservation on the axis, which no other run sharing that axis, store or SUT ever gets (not even
+// after a restart), so whatever the SUT sends about it is attributable to its case by DocumentId
+// or by Code alone (spec "Attribution"), and a SUT that registers each DocumentId once, or refuses
+// to issue a number twice, is never asked to.
 import { vietnamDate } from '../edxml/dates.ts';
 import { documentIdOf } from '../edxml/document-id.ts';
 import type { CaseDocument, JudgeContext } from './case.ts';
 import type { TriggerAttachment, TriggerDocument } from './drivers/trigger.ts';
 
-// Counterparts number from 1, triggered documents from 7001: the two kinds never share a Code.
-let issued = 0;
-let triggered = 0;
-// DocumentIds are unique in the process, so one set serves every run it holds.
+// DocumentIds are unique (numbers reserved per run on the axis), so one set serves every run.
 const rejectedByDesign = new Set<string>();
 
-/** A fresh document issued by counterpart `from`, dated today in Vietnam. */
-export function issueCaseDocument(from: string, codeNotation: string, options: { designedToBeRejected?: boolean } = {}, now: Date = new Date()): CaseDocument {
-  issued++;
-  const codeNumber = String(issued);
+/** A fresh document issued by counterpart `from` under `codeNumber`, dated today in Vietnam. */
+export function issueCaseDocument(
+  from: string,
+  codeNumber: string,
+  codeNotation: string,
+  options: { designedToBeRejected?: boolean } = {},
+  now: Date = new Date(),
+): CaseDocument {
   const promulgationDate = vietnamDate(now);
   const documentId = documentIdOf(from, promulgationDate, codeNumber, codeNotation);
   if (options.designedToBeRejected) rejectedByDesign.add(documentId);
@@ -34,9 +37,8 @@ export const SIGNED_PDF: TriggerAttachment = { name: 'cong-van.pdf', sign: true 
  * date, so the Code is what the case knows in advance).
  */
 export function triggerDocument(ctx: JudgeContext, attachments: TriggerAttachment[] = [SIGNED_PDF]): TriggerDocument {
-  triggered++;
   return {
-    codeNumber: String(7000 + triggered),
+    codeNumber: ctx.run.nextCodeNumber(),
     codeNotation: `${ctx.entry.id.replace('-', '')}-HT`,
     subject: `Văn bản thử nghiệm gửi đi (${ctx.entry.id}) / test document sent by the system`,
     typeName: 'Công văn',

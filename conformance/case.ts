@@ -80,6 +80,8 @@ export interface RunFacts {
   documentDeadlineSeconds?(documentId: string): number;
   /** When an exchange journaled at `time` may have arrived at the earliest (epoch ms): earlier than `time` only when the harness's own loop was paused (loop-stalls.ts). */
   earliestArrival?(time: Date): number;
+  /** The next document number (CodeNumber) of the run's reservation: never issued before on this axis. */
+  nextCodeNumber(): string;
 }
 
 /** A fault's active period, recorded so run-wide cases can leave faulted traffic out. */

@@ -15,7 +15,7 @@ import type { JunitOptions } from './report/junit.ts';
 import { writeRunOutputs, type RunOutputs } from './report/write-run-outputs.ts';
 import type { RunRecord } from './run-record.ts';
 import { newRunId } from './run-id.ts';
-import { runSuite } from './runner.ts';
+import { counterpartsOf, runSuite } from './runner.ts';
 import { inProcessAxisPort } from './simulator-port.ts';
 import { SUITE_VERSION } from './suite-version.ts';
 import type { Timing } from './timing.ts';
@@ -67,7 +67,7 @@ export interface ReferenceOnAxisOptions extends Omit<ReferenceRunOptions, 'store
 
 /** Runs the profile against a reference agency connected to `axis` (an embedded one, or `truc serve`'s for a console demo run). */
 export async function runReferenceOnAxis(axis: Axis, options: ReferenceOnAxisOptions): Promise<RunRecord> {
-  const port = await inProcessAxisPort(axis, options.runId);
+  const port = await inProcessAxisPort(axis, { runId: options.runId, sutCode: options.code, agencies: counterpartsOf(options.cases ?? allCases) });
   const make = options.makeAgency ?? ((o: ReferenceAgencyOptions) => new ReferenceAgency(o));
   const agency = make({
     axis: { baseUrl: 'http://truc.local', fetch: (request) => axis.app.request(request) },

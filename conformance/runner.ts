@@ -2,7 +2,7 @@
 // counterparts and a context, runs independent cases concurrently and resilience cases alone at
 // the end, then opens the one shared settle window and judges every absence check over it.
 import type { Finding, LocalizedText } from '../edxml/finding.ts';
-import { createAgencyAllocator, type AgencyAllocator } from './agency-allocator.ts';
+import { createAgencyAllocator } from './agency-allocator.ts';
 import type { AxisPort } from './axis-port.ts';
 import type { CaseContext, CaseDefinition, FaultWindow, JudgeContext, RunFacts, RunPki, WaitOptions } from './case.ts';
 import { CaseRun, CaseStop, errorText, INTERRUPTED, OPERATOR_SKIPPED, outcomeOf } from './case-run.ts';
@@ -47,7 +47,6 @@ export interface RunOptions {
   injectionsPerSecond?: number;
   /** Aborting it (Ctrl-C) ends every unfinished case as skipped by the operator; the run still reports. */
   interrupt?: AbortSignal;
-  allocator?: AgencyAllocator;
   progress?: ProgressReporter;
   /** The run's test PKI, for cases whose counterparts send signed documents. */
   pki?: RunPki;
@@ -72,6 +71,9 @@ const WAITING = {
 
 export const DEFAULT_INJECTIONS_PER_SECOND = 10;
 
+/** How many counterpart agencies a run of these cases plays: what it reserves on the axis. */
+export const counterpartsOf = (cases: readonly CaseDefinition[]): number => cases.reduce((n, c) => n + c.counterparts, 0);
+
 export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const startedAt = new Date();
   const triggerGate = createGate(options.parallelTriggers ?? 1);
@@ -79,8 +81,10 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
   const injectionRate = createRateGate(options.injectionsPerSecond ?? DEFAULT_INJECTIONS_PER_SECOND);
   const stalls = watchLoopStalls();
   const journal = options.port.journal;
-  const allocator = options.allocator ?? createAgencyAllocator();
   const declaredDeadlines = new Map<string, number>();
+  const reservation = options.port.reservation;
+  const allocator = createAgencyAllocator({ start: reservation.agencyStart, count: reservation.agencyCount });
+  let numbersUsed = 0;
   const facts: RunFacts = {
     runId: options.runId,
     sutCode: options.sut.code,
@@ -88,6 +92,12 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
     ...(options.pki ? { pki: options.pki } : {}),
     documentDeadlineSeconds: (documentId) => declaredDeadlines.get(documentId) ?? options.timing.responseSeconds,
     earliestArrival: (time) => stalls.earliestArrival(time.getTime()),
+    nextCodeNumber() {
+      if (numbersUsed >= reservation.numberCount) {
+        throw new CaseStop('error', { vi: 'Lượt chạy đã dùng hết số văn bản giữ chỗ', en: 'The run has used every document number it reserved' });
+      }
+      return String(reservation.numberStart + numbersUsed++);
+    },
   };
   const harness: HarnessRecord[] = [];
   const faultWindows: FaultWindow[] = [];
@@ -243,7 +253,7 @@ export async function runSuite(options: RunOptions): Promise<RunRecord> {
             en: `Case ${run.entry.id} has no counterpart number ${documentOptions.issuer ?? 0}`,
           });
         }
-        const issued = issueCaseDocument(from, documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`, documentOptions);
+        const issued = issueCaseDocument(from, facts.nextCodeNumber(), documentOptions.codeNotation ?? `${run.entry.id.replace('-', '')}-TRUC`, documentOptions);
         const document = documentOptions.deadlineSeconds === undefined ? issued : { ...issued, deadlineSeconds: documentOptions.deadlineSeconds };
         if (document.deadlineSeconds !== undefined) declaredDeadlines.set(document.documentId, document.deadlineSeconds);
         run.documents.push(document);

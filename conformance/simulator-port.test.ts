@@ -7,10 +7,11 @@ import { AxisClient } from '../simulator/client/client.ts';
 import { defineCase } from './case.ts';
 import { createInProcessDriver } from './drivers/in-process.ts';
 import { runSuite } from './runner.ts';
-import { inProcessAxisPort, remoteAxisPort, type SimulatorPort } from './simulator-port.ts';
+import { inProcessAxisPort, remoteAxisPort, type RunRegistration, type SimulatorPort } from './simulator-port.ts';
 
 const SUT = '000.00.00.H41';
 const SECRET = 'sut-secret-for-tests';
+const run = (runId: string, sutCode = SUT): RunRegistration => ({ runId, sutCode, agencies: 4 });
 
 /** A minimal SUT: polls once per journal tick until it has acknowledged what it finds. */
 function miniSut(axis: Axis): { stop: () => void } {
@@ -86,7 +87,7 @@ async function runOn(port: SimulatorPort) {
 describe('simulator port', () => {
   it('in process: injects as a counterpart and resolves on the SUT acknowledgement journaled by the real axis', async () => {
     const axis = await setUp();
-    const record = await runOn(await inProcessAxisPort(axis, 'r-port'));
+    const record = await runOn(await inProcessAxisPort(axis, run('r-port')));
     const b01 = record.cases.find((c) => c.id === 'B-01')!;
     expect(b01.result).toBe('pass');
     const operations = b01.evidence.map((id) => record.journal.find((e) => e.id === id)?.operation);
@@ -111,16 +112,19 @@ describe('simulator port', () => {
     const port = await remoteAxisPort({
       controlUrl: `http://127.0.0.1:${server.port}${axis.controlPrefix}`,
       token: axis.controlToken,
-      runId: 'r-port',
+      run: run('r-port'),
     });
     const record = await runOn(port);
     expect(record.cases.find((c) => c.id === 'B-01')!.result).toBe('pass');
+    // The injection is answered only with its entry already on the run's own stream.
+    const injection = record.journal.find((e) => e.operation === 'control:inject')!;
+    expect(port.journal.snapshot().some((e) => e.id === injection.id)).toBe(true);
     expect(record.journal.find((e) => e.operation === 'control:inject')?.bodyExcerpt?.byteLength).toBeGreaterThan(100);
   });
 
   it('provisions the SUT: keeps a known secret, sets a given one, adds a missing directory entry once', async () => {
     const axis = await setUp();
-    const port = await inProcessAxisPort(axis, 'r-sys');
+    const port = await inProcessAxisPort(axis, run('r-sys'));
     cleanups.push(() => port.close());
     expect(await port.ensureSystem(SUT)).toBe(SECRET);
     const issued = await port.ensureSystem('000.00.00.H53');
@@ -136,7 +140,7 @@ describe('simulator port', () => {
     const axis = await setUp();
     const client = new AxisClient({ baseUrl: 'http://axis.test', systemId: SUT, secret: SECRET, fetch: (r) => axis.app.request(r) });
     await client.getAgenciesList();
-    const port = await inProcessAxisPort(axis, 'r-mine');
+    const port = await inProcessAxisPort(axis, run('r-mine'));
     cleanups.push(() => port.close());
     const journaled = new Promise<void>((resolve) => {
       const unsubscribe = port.journal.subscribe((e) => {
@@ -156,12 +160,42 @@ describe('simulator port', () => {
 
   it('sets and clears faults scoped to the SUT, tolerating faults that used themselves up', async () => {
     const axis = await setUp();
-    const port = await inProcessAxisPort(axis, 'r-fault');
+    const port = await inProcessAxisPort(axis, run('r-fault'));
     cleanups.push(() => port.close());
     const id = await port.setFault({ kind: 'fail', operations: ['sendEdoc'], agencies: [SUT], count: 1 });
     expect(axis.core.faults.list().map((f) => f.id)).toEqual([id]);
     await port.clearFault(id);
     expect(axis.core.faults.list()).toEqual([]);
     await expect(port.clearFault(id)).resolves.toBeUndefined();
+  });
+
+  it('runs on one axis get their own labels, agencies and numbers; one active run per system', async () => {
+    const axis = await setUp();
+    await axis.core.store.putSystem({ systemId: '000.00.00.H53', secret: 'other', created: new Date() });
+    const first = await inProcessAxisPort(axis, run('r-one'));
+    cleanups.push(() => first.close());
+    const second = await inProcessAxisPort(axis, run('r-two', '000.00.00.H53'));
+    cleanups.push(() => second.close());
+    const a = first.reservation;
+    const b = second.reservation;
+    expect(a.agencyStart + a.agencyCount <= b.agencyStart || b.agencyStart + b.agencyCount <= a.agencyStart).toBe(true);
+    expect(a.numberStart + a.numberCount <= b.numberStart || b.numberStart + b.numberCount <= a.numberStart).toBe(true);
+    // A second run of the same system while the first is active: refused, stable code.
+    await expect(inProcessAxisPort(axis, run('r-three'))).rejects.toMatchObject({ code: 'CONF-RUN-BUSY' });
+    // Each system's calls carry its own run's label.
+    const other = new AxisClient({ baseUrl: 'http://axis.test', systemId: '000.00.00.H53', secret: 'other', fetch: (r) => axis.app.request(r) });
+    await other.getAgenciesList();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const mine = first.journal.snapshot();
+    const theirs = second.journal.snapshot();
+    expect(mine.length).toBeGreaterThan(0);
+    expect(theirs.map((e) => e.caller)).toEqual(['000.00.00.H53']);
+    expect(mine.every((e) => e.caller === SUT && e.run === 'r-one')).toBe(true);
+    // Once the first ends, the system can be certified again, with fresh positions.
+    await first.close();
+    const again = await inProcessAxisPort(axis, run('r-four'));
+    cleanups.push(() => again.close());
+    expect(again.reservation.agencyStart).toBeGreaterThanOrEqual(Math.max(a.agencyStart + a.agencyCount, b.agencyStart + b.agencyCount));
+    expect(again.reservation.numberStart).toBeGreaterThanOrEqual(Math.max(a.numberStart + a.numberCount, b.numberStart + b.numberCount));
   });
 });

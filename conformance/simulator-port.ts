@@ -1,12 +1,14 @@
 // The AxisPort over the simulator's control API (spec axis-api §7): the same requests whether the
 // simulator runs in this process (`truc demo`: app.request, journal events straight from its
 // emitter) or elsewhere (`truc certify --control-url`: HTTP, journal followed by server-sent
-// events). The run id is set on the axis so every exchange of the run is labelled with it, and
-// the journal view keeps only that run's entries.
+// events). The run registers on the axis (POST /reservations) before anything else: the axis labels the
+// run's exchanges (its SUT's, its counterparts') with the run id and reserves its agencies and
+// numbers; the journal view keeps only that run's entries. Several runs share one sandbox so.
 import type { Axis } from '../simulator/axis.ts';
 import type { JournalEntryJson } from '../simulator/journal-json.ts';
+import { RUN_HEARTBEAT_MS } from '../simulator/reservations.ts';
 import { RESERVED_PARENT, reservedQd20Form } from './agency-allocator.ts';
-import type { AxisPort, FaultSpec, InjectRequest, InjectResult } from './axis-port.ts';
+import { NUMBERS_PER_RUN, type AxisPort, type FaultSpec, type InjectRequest, type InjectResult, type RunReservation } from './axis-port.ts';
 import { createJournalFeed, type JournalEntry, type JournalFeed } from './journal-view.ts';
 
 /** Sends a request to a control-API path (relative to its prefix, e.g. `/inject`). */
@@ -20,14 +22,27 @@ export interface ControlInit {
 }
 
 export class ControlApiError extends Error {
-  readonly code = 'CONF-CONTROL-API';
   constructor(
     readonly vi: string,
     readonly en: string,
+    readonly code: string = 'CONF-CONTROL-API',
   ) {
     super(en);
   }
 }
+
+/** What a run asks the axis for when it registers. */
+export interface RunRegistration {
+  runId: string;
+  sutCode: string;
+  /** Counterpart agencies it will play (the cases' `counterparts`, summed). */
+  agencies: number;
+  /** Document numbers (default NUMBERS_PER_RUN). */
+  numbers?: number;
+}
+
+/** How long an injection may take to come back on the run's own journal stream. */
+const INJECTION_ECHO_MS = 15_000;
 
 export interface SimulatorPort extends AxisPort {
   readonly journal: JournalFeed;
@@ -58,9 +73,67 @@ export function journalEntryFromJson(json: JournalEntryJson): JournalEntry {
   };
 }
 
-function controlPort(transport: ControlTransport, journal: JournalFeed, stop: () => Promise<void>, runId: string): SimulatorPort {
+/** Registers the run; a second active run for the same SUT is a configuration error (exit 2). */
+async function registerRun(transport: ControlTransport, run: RunRegistration): Promise<RunReservation> {
+  const response = await transport('/reservations', {
+    method: 'POST',
+    body: { runId: run.runId, sutCode: run.sutCode, agencies: run.agencies, numbers: run.numbers ?? NUMBERS_PER_RUN },
+  });
+  if (response.status === 409) {
+    const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; vi?: string; en?: string } };
+    if (body.error?.code === 'CTL-RESERVATION-BUSY' && body.error.vi && body.error.en) throw new ControlApiError(body.error.vi, body.error.en, 'CONF-RUN-BUSY');
+  }
+  const reservation = (await (await expectOk(response, 'run registration')).json()) as RunReservation;
+  return { runId: reservation.runId, agencyStart: reservation.agencyStart, agencyCount: reservation.agencyCount, numberStart: reservation.numberStart, numberCount: reservation.numberCount };
+}
+
+/** Keeps the run's lease while it lasts (a run whose process dies is over after the lease). */
+function heartbeat(transport: ControlTransport, runId: string): () => void {
+  const timer = setInterval(() => {
+    transport(`/reservations/${encodeURIComponent(runId)}/alive`, { method: 'POST' }).then(
+      (r) => r.body?.cancel(),
+      () => undefined,
+    );
+  }, RUN_HEARTBEAT_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+async function endRun(transport: ControlTransport, runId: string): Promise<void> {
+  await expectOk(await transport(`/reservations/${encodeURIComponent(runId)}`, { method: 'DELETE' }), 'run end');
+}
+
+/**
+ * Resolves once the feed holds entry `id`. The control API answers an injection after its entry is
+ * stored; the entry reaches this run's journal stream on another connection, which may lag the
+ * reply. A case reads the injection's entry right after sending, so the send waits for it here.
+ */
+function echoed(journal: JournalFeed, id: number): Promise<void> {
+  const entries = journal.snapshot();
+  for (let i = entries.length - 1; i >= 0 && entries[i].id >= id; i--) if (entries[i].id === id) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(
+        new ControlApiError(
+          `Luồng nhật ký của lượt chạy không đưa về mục #${id} (lần gửi của bộ kiểm thử) sau ${INJECTION_ECHO_MS / 1000} giây`,
+          `The run's journal stream did not bring back entry #${id} (the suite's injection) within ${INJECTION_ECHO_MS / 1000} s`,
+        ),
+      );
+    }, INJECTION_ECHO_MS);
+    const off = journal.subscribe((entry) => {
+      if (entry.id !== id) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+}
+
+function controlPort(transport: ControlTransport, journal: JournalFeed, reservation: RunReservation, stop: () => Promise<void>): SimulatorPort {
   return {
     journal,
+    reservation,
     async ensureSystem(systemId, secret) {
       if (secret === undefined) {
         const listed = (await (await expectOk(await transport('/systems'), 'systems')).json()) as { systemId: string; secret: string }[];
@@ -103,6 +176,7 @@ function controlPort(transport: ControlTransport, journal: JournalFeed, stop: ()
       for (const code of request.deliverTo ?? []) query.append('to', code);
       const response = await expectOk(await transport(`/inject?${query}`, { method: 'POST', bytes: request.bytes }), 'inject');
       const reply = (await response.json()) as { senderId: string; journalId?: number };
+      if (reply.journalId !== undefined) await echoed(journal, reply.journalId);
       return { senderId: reply.senderId, journalId: reply.journalId };
     },
     async setFault(fault: FaultSpec) {
@@ -115,7 +189,7 @@ function controlPort(transport: ControlTransport, journal: JournalFeed, stop: ()
       if (response.status !== 404) await expectOk(response, `fault ${id}`);
     },
     async journalLost() {
-      const response = await expectOk(await transport(`/journal/loss?run=${encodeURIComponent(runId)}`), 'journal loss');
+      const response = await expectOk(await transport(`/journal/loss?run=${encodeURIComponent(reservation.runId)}`), 'journal loss');
       return ((await response.json()) as { lost: number }).lost;
     },
     close: stop,
@@ -131,31 +205,28 @@ const jsonInit = (init: ControlInit = {}, token?: string): RequestInit => ({
   body: init.bytes ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
 });
 
-async function labelRun(transport: ControlTransport, run: string): Promise<void> {
-  await expectOk(await transport('/run', { method: 'PUT', body: { run } }), 'run label');
-}
-
-/** Clears the run label, unless another run has labelled the axis since (a shared sandbox). */
-async function unlabelRun(transport: ControlTransport, run: string): Promise<void> {
-  const current = (await (await expectOk(await transport('/run'), 'run label')).json()) as { run: string | null };
-  if (current.run === run) await expectOk(await transport('/run', { method: 'PUT', body: { run: null } }), 'run label');
-}
-
 /** A port on a simulator running in this process. */
-export async function inProcessAxisPort(axis: Axis, runId: string): Promise<SimulatorPort> {
+export async function inProcessAxisPort(axis: Axis, run: RunRegistration): Promise<SimulatorPort> {
   const transport: ControlTransport = (path, init) =>
     Promise.resolve(axis.app.request(`${axis.controlPrefix}${path}`, jsonInit(init, axis.controlToken)));
   const feed = createJournalFeed();
   const listener = (entry: JournalEntry) => {
-    if (entry.run === runId) feed.push(entry);
+    if (entry.run === run.runId) feed.push(entry);
   };
   axis.events.on('entry', listener);
-  await labelRun(transport, runId);
-  for (const entry of await axis.core.store.queryJournal({ run: runId })) feed.push(entry);
-  return controlPort(transport, feed, async () => {
+  let reservation: RunReservation;
+  try {
+    reservation = await registerRun(transport, run);
+  } catch (e) {
     axis.events.off('entry', listener);
-    await unlabelRun(transport, runId);
-  }, runId);
+    throw e;
+  }
+  const stopBeating = heartbeat(transport, run.runId);
+  return controlPort(transport, feed, reservation, async () => {
+    stopBeating();
+    axis.events.off('entry', listener);
+    await endRun(transport, run.runId);
+  });
 }
 
 /** Reads server-sent events (`data:` lines, blank-line separated) and hands each data payload on. */
@@ -179,7 +250,7 @@ async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: strin
 }
 
 /** A port on a simulator reached over HTTP (`--control-url`, `--control-token`). */
-export async function remoteAxisPort(options: { controlUrl: string; token: string; runId: string }): Promise<SimulatorPort> {
+export async function remoteAxisPort(options: { controlUrl: string; token: string; run: RunRegistration }): Promise<SimulatorPort> {
   const base = options.controlUrl.replace(/\/+$/, '');
   const transport: ControlTransport = async (path, init) => {
     try {
@@ -189,14 +260,21 @@ export async function remoteAxisPort(options: { controlUrl: string; token: strin
       throw new ControlApiError(`Không kết nối được API điều khiển ${base}: ${message}`, `Cannot reach the control API at ${base}: ${message}`);
     }
   };
-  await labelRun(transport, options.runId);
+  const runId = options.run.runId;
+  const reservation = await registerRun(transport, options.run);
   const feed = createJournalFeed();
   const abort = new AbortController();
-  const query = `run=${encodeURIComponent(options.runId)}&afterId=0`;
-  const response = await expectOk(
-    await fetch(`${base}/journal/events?${query}`, { headers: { authorization: `Bearer ${options.token}` }, signal: abort.signal }),
-    'journal events',
-  );
+  const query = `run=${encodeURIComponent(runId)}&afterId=0`;
+  let response: Response;
+  try {
+    response = await expectOk(
+      await fetch(`${base}/journal/events?${query}`, { headers: { authorization: `Bearer ${options.token}` }, signal: abort.signal }),
+      'journal events',
+    );
+  } catch (e) {
+    await endRun(transport, runId).catch(() => undefined);
+    throw e;
+  }
   // Closing aborts the stream on purpose; any other end means the run can no longer see the SUT.
   const lose = (why: string) => {
     if (!abort.signal.aborted) feed.fail({ vi: `Mất luồng nhật ký của trục mô phỏng: ${why}`, en: `Lost the simulator's journal stream: ${why}` });
@@ -205,9 +283,11 @@ export async function remoteAxisPort(options: { controlUrl: string; token: strin
     () => lose('the stream ended'),
     (e: unknown) => lose(e instanceof Error ? e.message : String(e)),
   );
-  return controlPort(transport, feed, async () => {
+  const stopBeating = heartbeat(transport, runId);
+  return controlPort(transport, feed, reservation, async () => {
+    stopBeating();
     abort.abort();
     await following;
-    await unlabelRun(transport, options.runId);
-  }, options.runId);
+    await endRun(transport, runId);
+  });
 }

@@ -8,7 +8,7 @@ import { asRerun } from '../conformance/rerun.ts';
 import { newRunId } from '../conformance/run-id.ts';
 import { createRunRecorder, storeRunSink } from '../conformance/run-recorder.ts';
 import { runReferenceOnAxis } from '../conformance/run-suite.ts';
-import { runSuite } from '../conformance/runner.ts';
+import { counterpartsOf, runSuite } from '../conformance/runner.ts';
 import { inProcessAxisPort } from '../conformance/simulator-port.ts';
 import { SUITE_VERSION } from '../conformance/suite-version.ts';
 import { resolveTiming } from '../conformance/timing.ts';
@@ -64,7 +64,7 @@ export async function startConsoleRun(axis: Axis, pki: PkiFolder, request: Start
         request.driver === 'reference'
           ? await runReferenceOnAxis(axis, { runId, profile: request.profile, timing, pki, code: request.systemId, secret: system.secret, name, only: request.only, progress: recorder })
           : await (async () => {
-              const port = await inProcessAxisPort(axis, runId);
+              const port = await inProcessAxisPort(axis, { runId, sutCode: request.systemId, agencies: counterpartsOf(allCases) });
               try {
                 return await runSuite({
                   runId,

@@ -21,6 +21,7 @@ import { journalLayer } from './http/journal.ts';
 import { operationLayer } from './http/operation-layer.ts';
 import { axisOpenApi, controlOpenApi } from './openapi.ts';
 import { foldSlashes } from './http/paths.ts';
+import { ReservationRegistry } from './reservations.ts';
 import { createMemoryStore } from './store/memory.ts';
 import type { Store } from './store/types.ts';
 
@@ -86,16 +87,17 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
   const runEvents = new RunEvents();
   runEvents.setMaxListeners(0);
   events.setMaxListeners(0);
+  const agencies = new Agencies(store, axisOptions.allowIds);
   const core: AxisCore = {
     store,
     clock,
     options: axisOptions,
-    agencies: new Agencies(store, axisOptions.allowIds),
+    agencies,
+    reservations: new ReservationRegistry(store, agencies, clock),
     faults: new FaultRegistry(clock),
     events,
     journalLoss: new JournalLoss(),
     trust: options.trust,
-    tenantRuns: new Map(),
     runEvents,
   };
   // Replicas on one PostgreSQL database: entries journaled by the others reach this one's followers.

@@ -107,8 +107,10 @@ describe('control API', () => {
   it('queries the journal by agency, operation, run and id', async () => {
     const a = inProcessClient(axis, NGHE_AN);
     await a.countReceiveEdoc();
-    expect((await control(axis, '/run', { method: 'PUT', body: { run: 'r-1' } })).body).toEqual({ run: 'r-1' });
+    // A run of Tây Ninh's system: from now on its calls, and calls naming it, carry the run's label.
+    expect((await control(axis, '/reservations', { method: 'POST', body: { runId: 'r-1', sutCode: TAY_NINH.systemId, agencies: 2, numbers: 10 } })).status).toBe(201);
     await a.sendEdoc(edocBytes());
+    await a.countReceiveEdoc();
     await inProcessClient(axis, TAY_NINH).countReceiveEdoc();
     const byRun = await control(axis, '/journal?run=r-1');
     expect(byRun.body.map((e: any) => e.operation)).toEqual(['sendEdoc', 'countReceiveEdoc']);

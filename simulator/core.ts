@@ -4,6 +4,7 @@ import type { Agencies } from './agencies.ts';
 import type { TrustProvider } from './control/trust.ts';
 import type { FaultRegistry } from './faults.ts';
 import type { PacketLimits } from './intake/limits.ts';
+import type { ReservationRegistry } from './reservations.ts';
 import type { JournalEntry, Store } from './store/types.ts';
 
 export interface AxisOptions {
@@ -60,14 +61,8 @@ export interface AxisCore {
   journalLoss: JournalLoss;
   /** The run's trust anchors and CRL, for signature checks at intake and the control API. */
   trust?: TrustProvider;
-  /** Conformance run label stamped on journal entries while set (control API). */
-  run?: string;
-  /** A tenant's own run label, stamped on its exchanges instead of `run` (a tenant never labels others'). */
-  tenantRuns: Map<string, string>;
   /** Changes of recorded conformance runs (store.putRun), for live views. */
   runEvents: RunEvents;
+  /** Conformance runs on this axis: who reserved what, and which run an exchange belongs to. */
+  reservations: ReservationRegistry;
 }
-
-/** The run label for an exchange made as (or by) this tenant. */
-export const runLabel = (core: AxisCore, tenant: string | undefined): string | undefined =>
-  (tenant === undefined ? undefined : core.tenantRuns.get(tenant)) ?? core.run;

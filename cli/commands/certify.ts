@@ -19,7 +19,7 @@ import { newRunId } from '../../conformance/run-id.ts';
 import { controlRunSink, createRunRecorder, storeRunSink, type RunRecorder, type RunSink } from '../../conformance/run-recorder.ts';
 import { asRerun, planRerun, type RerunPlan } from '../../conformance/rerun.ts';
 import { writeRun } from '../../conformance/run-suite.ts';
-import { runSuite } from '../../conformance/runner.ts';
+import { counterpartsOf, runSuite } from '../../conformance/runner.ts';
 import { SUITE_VERSION } from '../../conformance/suite-version.ts';
 import { exitCodeOf } from '../../conformance/verdict.ts';
 import { inProcessAxisPort, remoteAxisPort, type SimulatorPort } from '../../conformance/simulator-port.ts';
@@ -266,6 +266,8 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     const certifier = await loadCertifier(args, pki);
     const { trustAnchors } = runTrust(pki, added);
     const runId = newRunId();
+    // Registered on the axis before the SUT starts, so its first calls already carry the run's label.
+    const registration = { runId, sutCode, agencies: counterpartsOf(allCases) };
     const resources = new Resources();
     const sutLog: string[] = [];
     // The first Ctrl-C ends the run early: unfinished cases end skipped by the operator and the
@@ -302,13 +304,13 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
         }
         resources.add(() => server.close());
         axisUrl = server.origin;
-        port = await inProcessAxisPort(axis, runId);
+        port = await inProcessAxisPort(axis, registration);
         sink = storeRunSink(axis.core);
       } else {
         // Handed over without a trailing slash: the Java SDK would call `//operation`.
         axisUrl = args.axis!.replace(/\/+$/, '');
         await assertAxisReachable(axisUrl);
-        port = await remoteAxisPort({ controlUrl: args.controlUrl!, token: args.controlToken!, runId });
+        port = await remoteAxisPort({ controlUrl: args.controlUrl!, token: args.controlToken!, run: registration });
         sink = controlRunSink(args.controlUrl!, args.controlToken!);
       }
       resources.add(() => port.close());

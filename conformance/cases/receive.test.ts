@@ -65,7 +65,7 @@ describe('receive cases', () => {
     // Only documents designed to be rejected are out of scope: a valid one answered 02 owes its 01.
     const rejected = await run(byId('R-03'), { answers: () => [{ statusCode: '02', description: 'Sai' }] }, (axis) => earlierDelivery(axis));
     expect(rejected.result).toBe('fail');
-    const byDesign = issueCaseDocument('000.09.09.G99', 'KHAC-TRUC', { designedToBeRejected: true });
+    const byDesign = issueCaseDocument('000.09.09.G99', '9001', 'KHAC-TRUC', { designedToBeRejected: true });
     const designed = await run(byId('R-03'), { answers: () => [{ statusCode: '02', description: 'Sai' }] }, (axis) => earlierDelivery(axis, byDesign.codeNumber));
     expect(designed.result).toBe('pass');
   });

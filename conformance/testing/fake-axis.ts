@@ -46,6 +46,7 @@ export function createFakeAxis(): FakeAxis {
     },
     port: {
       journal: feed,
+      reservation: { runId: 'r-fake', agencyStart: 0, agencyCount: 500, numberStart: 1, numberCount: 10_000 },
       async provisionAgencies(agencies) {
         fake.provisioned.push(...agencies);
       },

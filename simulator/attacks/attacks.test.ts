@@ -102,13 +102,13 @@ describe('control API query parameters', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
   });
 
-  it('refuses a NUL or lone surrogate in the run label, which keeps the journal working', async () => {
-    for (const run of ['a\u0000b', 'x\ud800']) {
-      const response = await control(live, '/run', { method: 'PUT', body: { run } });
+  it('refuses a NUL or lone surrogate in a run id, which keeps the journal working', async () => {
+    for (const runId of ['a\u0000b', 'x\ud800']) {
+      const response = await control(live, '/reservations', { method: 'POST', body: { runId, sutCode: NGHE_AN.systemId, agencies: 0, numbers: 0 } });
       expect(response.status).toBe(400);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('CTL-INPUT-UNSTORABLE');
+      expect(['CTL-INPUT-UNSTORABLE', 'CTL-RESERVATION-INVALID']).toContain(((await response.json()) as { error: { code: string } }).error.code);
     }
-    expect((await control(live, '/run', { method: 'PUT', body: { run: 'r'.repeat(201) } })).status).toBe(400);
+    expect((await control(live, '/reservations', { method: 'POST', body: { runId: 'r'.repeat(201), sutCode: NGHE_AN.systemId, agencies: 0, numbers: 0 } })).status).toBe(400);
     expect((await client(live, NGHE_AN).getAgenciesList()).status).toBe('OK');
   });
 });
@@ -126,7 +126,7 @@ describe('the journal fails closed', () => {
     });
     const live = await liveAxis(store);
     try {
-      await control(live, '/run', { method: 'PUT', body: { run: 'run-1' } });
+      await control(live, '/reservations', { method: 'POST', body: { runId: 'run-1', sutCode: NGHE_AN.systemId, agencies: 0, numbers: 0 } });
       refuse = true;
       const reply = await rawCall(live, { operation: 'getAgenciesList', ...NGHE_AN });
       expect(reply.httpStatus).toBe(503);

@@ -60,7 +60,7 @@ describe.each(STORES)('hostile inputs on the $name store', (kind) => {
   });
 
   it('a NUL run label is refused and the journal keeps working', async () => {
-    const response = await control(live, '/run', { method: 'PUT', body: { run: 'r\u0000' } });
+    const response = await control(live, '/reservations', { method: 'POST', body: { runId: 'r\u0000', sutCode: TAY_NINH.systemId, agencies: 0, numbers: 0 } });
     expect(response.status).toBe(400);
     await rawCall(live, { operation: 'getAgenciesList', ...TAY_NINH });
     expect(await journalCount(live)).toBe(live.sent);

@@ -9,7 +9,6 @@ import { recordStatusFeedback } from '../intake/status-feedback.ts';
 import { toStoredPacket } from '../intake/stored-packet.ts';
 import { newSenderId } from '../protocol/ids.ts';
 import { sha256 } from '../protocol/signing.ts';
-import { runLabel } from '../core.ts';
 import { controlError, isObject, jsonBody } from './errors.ts';
 import { type ControlEnv, forbidden, tenantOf } from './principal.ts';
 
@@ -103,15 +102,16 @@ export function injectRoutes(core: AxisCore): Hono<ControlEnv> {
       deliveries,
     );
     if (packet?.kind === 'status') await recordStatusFeedback(core, packet, now);
+    const agencies = [...new Set([request.as, fromCode, ...targets.flatMap((t) => [t.recipientCode, t.recipientSystem])])];
     const entry = await core.store.appendJournal({
       time: now,
-      run: runLabel(core, tenant),
+      run: await core.reservations.labelOf(agencies),
       tenant,
       operation: 'control:inject',
       method: 'POST',
       path: new URL(c.req.url).pathname,
       caller: request.as,
-      agencies: [...new Set([request.as, fromCode, ...targets.flatMap((t) => [t.recipientCode, t.recipientSystem])])],
+      agencies,
       headers: { messagetype: messageType, servicetype: serviceType },
       secretSeen: false,
       outcome: { status: 'OK', errorCode: '0', errorDesc: 'Thanh cong' },

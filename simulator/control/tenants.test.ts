@@ -91,7 +91,7 @@ describe('tenants on a shared sandbox (real HTTP, PostgreSQL)', () => {
     expect((await bClient.sendEdoc(statusBytes(doc, B_SYS, '01'), { messagetype: 'status' })).status).toBe('OK');
 
     // B's own traffic with the operator's system, which A must never see.
-    expect((await asB('PUT', '/run', { run: 'run-of-b' })).status).toBe(200);
+    expect((await asB('POST', '/reservations', { runId: 'run-of-b', sutCode: B_SYS, agencies: 2, numbers: 10 })).status).toBe(201);
     const bSent = await bClient.sendEdoc(edocBytes({ from: { organId: B_SYS, organName: 'B' }, to: [{ organId: NGHE_AN.systemId, organName: 'Nghệ An' }] }));
     expect(bSent.status).toBe('OK');
     b.packet = bSent.DocId;
@@ -265,15 +265,24 @@ describe('tenants on a shared sandbox (real HTTP, PostgreSQL)', () => {
       expect((await asA('PUT', '/runs/run-of-a-1', over)).status).toBe(200);
       expect((await asB('GET', '/runs')).text).not.toContain('run-of-a-1');
     },
-    'GET /run': async () => expect((await asA('GET', '/run')).json).toEqual({ run: null }),
-    'PUT /run': async () => {
-      expect((await asA('PUT', '/run', { run: 'run-of-a' })).status).toBe(200);
-      expect((await asB('GET', '/run')).json).toEqual({ run: 'run-of-b' });
-      expect((await asOperator('GET', '/run')).json).toEqual({ run: null });
+    'GET /reservations': async () => {
+      expect((await asA('GET', '/reservations')).json).toEqual([]);
+      expect((await asB('GET', '/reservations')).json.map((r: { runId: string }) => r.runId)).toEqual(['run-of-b']);
+    },
+    'POST /reservations': async () => {
+      expect((await asA('POST', '/reservations', { runId: 'a-on-b', sutCode: B_SYS, agencies: 1, numbers: 1 })).status).toBe(403);
+      const own = await asA('POST', '/reservations', { runId: 'run-of-a', sutCode: A_SYS, agencies: 1, numbers: 1 });
+      expect(own.status).toBe(201);
+      // A's run labels A's calls; B's calls keep B's run.
       await client(B_SYS, secrets.b).countReceiveEdoc();
-      const last = (await asB('GET', '/journal')).json.at(-1);
-      expect(last.run).toBe('run-of-b');
-      expect((await asA('PUT', '/run', { run: null })).status).toBe(200);
+      expect((await asB('GET', '/journal')).json.at(-1).run).toBe('run-of-b');
+      expect((await asA('DELETE', '/reservations/run-of-a')).status).toBe(200);
+    },
+    'GET /reservations/:id': async () => expect((await asA('GET', '/reservations/run-of-b')).status).toBe(404),
+    'POST /reservations/:id/alive': async () => expect((await asA('POST', '/reservations/run-of-b/alive')).status).toBe(404),
+    'DELETE /reservations/:id': async () => {
+      expect((await asA('DELETE', '/reservations/run-of-b')).status).toBe(404);
+      expect((await asB('GET', '/reservations/run-of-b')).json.ended).toBeUndefined();
     },
   };
 

@@ -6,7 +6,6 @@ import type { MiddlewareHandler } from 'hono';
 import { escapeIllegalXmlChars } from '../../edxml/xml-chars.ts';
 import { decodeHeaderValue } from '../protocol/logical-headers.ts';
 import { HEADER_PREFIX, sha256 } from '../protocol/signing.ts';
-import { runLabel } from '../core.ts';
 import type { NewJournalEntry } from '../store/types.ts';
 import type { AxisEnv, Exchange } from './context.ts';
 import { fail } from './envelope.ts';
@@ -77,7 +76,7 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
   // in its systems' names, even failed ones, and nothing of anyone else's.
   const entry: NewJournalEntry = storable({
     time,
-    run: runLabel(core, system?.tenant),
+    run: await core.reservations.labelOf([exchange.caller ?? exchange.claimedSystemId, ...exchange.agencies]),
     tenant: system?.tenant,
     operation: exchange.operation,
     method: exchange.method,

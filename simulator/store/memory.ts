@@ -10,6 +10,9 @@ import type {
   NewJournalEntry,
   PacketQuery,
   PurgeCounts,
+  ReservationConflict,
+  StoredReservation,
+  ReservationRequest,
   Store,
   StoredAgency,
   StoredPacket,
@@ -54,6 +57,12 @@ function copyJournal<T extends NewJournalEntry>(e: T): T {
   if (e.receiverIds) out.receiverIds = [...e.receiverIds];
   return out;
 }
+
+const copyRun = (r: StoredReservation): StoredReservation => {
+  const out: StoredReservation = { ...r, started: date(r.started), alive: date(r.alive) };
+  if (r.ended) out.ended = date(r.ended);
+  return out;
+};
 
 const inRange = (time: Date, since?: Date, until?: Date): boolean =>
   (!since || time.getTime() >= since.getTime()) && (!until || time.getTime() <= until.getTime());
@@ -113,6 +122,9 @@ export class MemoryStore implements Store {
   // Entries in id order; retention drops them from the front, so index i holds id `firstId + i`.
   private readonly journal: JournalEntry[] = [];
   private firstId = 1;
+  private readonly reservations = new Map<string, StoredReservation>();
+  private nextAgency = 0;
+  private nextNumber = 0;
 
   async putSystem(system: SystemRecord): Promise<void> {
     this.systems.set(system.systemId, copySystem(system));
@@ -189,6 +201,48 @@ export class MemoryStore implements Store {
 
   async countAgencies(): Promise<number> {
     return this.agencies.size;
+  }
+
+  // One synchronous step per reservation: atomic in a single-threaded process.
+  async reserveRun(request: ReservationRequest): Promise<StoredReservation | ReservationConflict> {
+    const busy = this.liveRuns(request.staleBefore).find((r) => r.sutCode === request.sutCode);
+    if (busy) return { conflict: copyRun(busy) };
+    const run: StoredReservation = {
+      runId: request.runId,
+      sutCode: request.sutCode,
+      agencyStart: this.reservations.size > 0 ? this.nextAgency : request.agencyFloor,
+      agencyCount: request.agencies,
+      numberStart: Math.max(this.nextNumber, request.numberFloor),
+      numberCount: request.numbers,
+      started: date(request.now),
+      alive: date(request.now),
+    };
+    if (this.reservations.has(run.runId)) throw new Error(`duplicate run ${run.runId}`);
+    this.nextAgency = run.agencyStart + run.agencyCount;
+    this.nextNumber = run.numberStart + run.numberCount;
+    this.reservations.set(run.runId, run);
+    return copyRun(run);
+  }
+
+  async updateReservation(runId: string, patch: { alive?: Date; ended?: Date }): Promise<boolean> {
+    const run = this.reservations.get(runId);
+    if (!run) return false;
+    if (patch.alive) run.alive = date(patch.alive);
+    if (patch.ended) run.ended ??= date(patch.ended);
+    return true;
+  }
+
+  private liveRuns(staleBefore: Date): StoredReservation[] {
+    return [...this.reservations.values()].filter((r) => !r.ended && r.alive.getTime() >= staleBefore.getTime());
+  }
+
+  async activeReservations(staleBefore: Date): Promise<StoredReservation[]> {
+    return this.liveRuns(staleBefore).map(copyRun);
+  }
+
+  async getReservation(runId: string): Promise<StoredReservation | undefined> {
+    const run = this.reservations.get(runId);
+    return run && copyRun(run);
   }
 
   async acceptSend(packet: StoredPacket, deliveries: Delivery[]): Promise<void> {

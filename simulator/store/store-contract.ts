@@ -1,7 +1,7 @@
 // The behaviour every Store must show, written once and run against each implementation
 // (memory.test.ts here; the SQL store runs it against PGlite and PostgreSQL).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Delivery, NewJournalEntry, Store, StoredAgency, StoredPacket, StoredRun } from './types.ts';
+import type { Delivery, NewJournalEntry, ReservationConflict, ReservationRequest, Store, StoredAgency, StoredPacket, StoredReservation, StoredRun } from './types.ts';
 
 const t0 = new Date('2026-11-22T01:00:00.000Z');
 const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
@@ -367,6 +367,60 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       const copy = await store.getRun('r-2');
       (copy!.data as { text: string }).text = 'changed';
       expect(((await store.getRun('r-2'))!.data as { text: string }).text).toBe('Quyết định');
+    });
+
+    const runRequest = (runId: string, sutCode: string, overrides: Partial<ReservationRequest> = {}): ReservationRequest => ({
+      runId,
+      sutCode,
+      agencies: 40,
+      numbers: 1000,
+      agencyFloor: 0,
+      numberFloor: 0,
+      now: at(0),
+      staleBefore: at(-120),
+      ...overrides,
+    });
+    const reserved = (r: StoredReservation | ReservationConflict): StoredReservation => {
+      if ('conflict' in r) throw new Error(`unexpected conflict with ${r.conflict.runId}`);
+      return r;
+    };
+    const overlap = (a: StoredReservation, b: StoredReservation): boolean =>
+      a.agencyStart < b.agencyStart + b.agencyCount && b.agencyStart < a.agencyStart + a.agencyCount ||
+      a.numberStart < b.numberStart + b.numberCount && b.numberStart < a.numberStart + a.numberCount;
+
+    it('reserves runs atomically: concurrent reservations get disjoint agencies and numbers', async () => {
+      const runs = (await Promise.all(Array.from({ length: 12 }, (_, i) => store.reserveRun(runRequest(`r-${i}`, `SUT-${i}`))))).map(reserved);
+      for (const a of runs) for (const b of runs) if (a !== b) expect(overlap(a, b), `${a.runId} / ${b.runId}`).toBe(false);
+      expect(new Set(runs.map((r) => r.runId)).size).toBe(12);
+      expect((await store.activeReservations(at(-1))).map((r) => r.runId).sort()).toEqual(runs.map((r) => r.runId).sort());
+      expect(await store.getReservation('r-3')).toEqual(runs[3]);
+    });
+
+    it('never hands out a position twice, even after runs end; a fresh store starts at the floors', async () => {
+      const first = reserved(await store.reserveRun(runRequest('r-a', 'SUT', { agencyFloor: 500, numberFloor: 70_000 })));
+      expect(first).toMatchObject({ agencyStart: 500, agencyCount: 40, numberStart: 70_000, numberCount: 1000, started: at(0), alive: at(0) });
+      expect(await store.updateReservation('r-a', { ended: at(5) })).toBe(true);
+      // A lower floor (a clock set back, another process) cannot take the cursor backwards; the
+      // agency floor no longer matters once the store has reserved (the cursor continues).
+      const second = reserved(await store.reserveRun(runRequest('r-b', 'SUT', { now: at(10), agencyFloor: 9000 })));
+      expect(second).toMatchObject({ agencyStart: 540, numberStart: 71_000 });
+      const third = reserved(await store.reserveRun(runRequest('r-c', 'SUT-2', { numberFloor: 90_000 })));
+      expect(third).toMatchObject({ agencyStart: 580, numberStart: 90_000 });
+      expect(await store.updateReservation('nope', { alive: at(1) })).toBe(false);
+    });
+
+    it('refuses a second active run for the same system until the first ends or goes silent', async () => {
+      reserved(await store.reserveRun(runRequest('r-1', 'SUT')));
+      const refused = await store.reserveRun(runRequest('r-2', 'SUT'));
+      expect(refused).toMatchObject({ conflict: { runId: 'r-1', sutCode: 'SUT' } });
+      expect(await store.getReservation('r-2')).toBeUndefined();
+      // Silent past its lease: over, whatever it said.
+      expect(reserved(await store.reserveRun(runRequest('r-3', 'SUT', { now: at(300), staleBefore: at(200) }))).runId).toBe('r-3');
+      expect(await store.updateReservation('r-3', { alive: at(310) })).toBe(true);
+      expect(await store.updateReservation('r-3', { ended: at(320) })).toBe(true);
+      expect((await store.getReservation('r-3'))?.ended).toEqual(at(320));
+      expect((await store.activeReservations(at(200))).map((r) => r.runId)).toEqual([]);
+      expect(reserved(await store.reserveRun(runRequest('r-4', 'SUT', { now: at(330), staleBefore: at(200) }))).runId).toBe('r-4');
     });
   });
 }

@@ -234,6 +234,49 @@ export interface RunQuery {
 }
 
 /**
+ * A conformance run registered on the axis: its label, the system it certifies, and the identities
+ * it reserved. Reservations only ever grow, so no two runs sharing a store get the same counterpart
+ * agencies or document numbers, whenever they run.
+ */
+export interface StoredReservation {
+  runId: string;
+  /** The systemid under test: its exchanges carry this run's label while the run is active. */
+  sutCode: string;
+  /** Counterpart agencies: positions `agencyStart … agencyStart + agencyCount - 1` of the reserved test range. */
+  agencyStart: number;
+  agencyCount: number;
+  /** Document numbers (CodeNumber) `numberStart … numberStart + numberCount - 1`. */
+  numberStart: number;
+  numberCount: number;
+  started: Date;
+  /** Last sign of life from the process running it; a run silent past its lease counts as ended. */
+  alive: Date;
+  ended?: Date;
+}
+
+export interface ReservationRequest {
+  runId: string;
+  sutCode: string;
+  agencies: number;
+  numbers: number;
+  /**
+   * Where a store that never reserved anything starts its agencies (the clock, so a fresh
+   * in-memory axis does not start at the same codes every time); later runs continue the cursor.
+   */
+  agencyFloor: number;
+  /** Lowest document number to hand out (from the clock: numbers never repeat across restarts). */
+  numberFloor: number;
+  now: Date;
+  /** Runs whose `alive` is older than this are over, whatever they said. */
+  staleBefore: Date;
+}
+
+/** Why a run could not be reserved: another active run certifies the same system. */
+export interface ReservationConflict {
+  conflict: StoredReservation;
+}
+
+/**
  * Everything the axis core persists. Every method is async so an SQL store fits; implementations
  * return copies, never live objects the caller could mutate.
  */
@@ -297,6 +340,19 @@ export interface Store {
   getRun(runId: string): Promise<StoredRun | undefined>;
   /** Newest first. */
   listRuns(query: RunQuery): Promise<StoredRun[]>;
+
+  // Conformance run reservations
+  /**
+   * Registers a run and reserves its agencies and numbers in one atomic step: concurrent calls
+   * (from any process on the same database) never get overlapping ranges. Refused with the other
+   * run when an active run (not ended, alive since `staleBefore`) already certifies `sutCode`.
+   */
+  reserveRun(request: ReservationRequest): Promise<StoredReservation | ReservationConflict>;
+  /** Records a sign of life (`alive`) or the end (`ended`) of a run; false when unknown. */
+  updateReservation(runId: string, patch: { alive?: Date; ended?: Date }): Promise<boolean>;
+  /** Runs not ended and alive since `staleBefore`, oldest first. */
+  activeReservations(staleBefore: Date): Promise<StoredReservation[]>;
+  getReservation(runId: string): Promise<StoredReservation | undefined>;
 
   // Retention
   /**

@@ -2,7 +2,7 @@
 // differently (pg: int8 as string, bytea as Buffer; PGlite: numbers, Uint8Array), so every value
 // read back goes through these, and NULL columns become absent fields as in the memory store.
 import type { Finding } from '../../../edxml/finding.ts';
-import type { Delivery, JournalEntry, StoredAgency, StoredPacket, StoredRun, StoredRunStatus, SystemRecord, TenantRecord } from '../types.ts';
+import type { Delivery, JournalEntry, StoredAgency, StoredPacket, StoredReservation, StoredRun, StoredRunStatus, SystemRecord, TenantRecord } from '../types.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -48,6 +48,19 @@ export const tenantFromRow = (r: Row): TenantRecord =>
     kind: str(r.kind),
     tokenSha256: String(r.token_sha256),
     created: date(r.created) as Date,
+  });
+
+export const reservationFromRow = (r: Row): StoredReservation =>
+  defined<StoredReservation>({
+    runId: String(r.run_id),
+    sutCode: String(r.sut_code),
+    agencyStart: Number(r.agency_start),
+    agencyCount: Number(r.agency_count),
+    numberStart: Number(r.number_start),
+    numberCount: Number(r.number_count),
+    started: date(r.started) as Date,
+    alive: date(r.alive) as Date,
+    ended: date(r.ended),
   });
 
 export const agencyColumns = [

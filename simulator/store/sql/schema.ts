@@ -155,4 +155,31 @@ CREATE INDEX runs_started ON runs (started DESC);
 CREATE INDEX runs_tenant ON runs (tenant, started DESC);
 `,
   },
+  {
+    version: 4,
+    description: 'conformance runs and their reserved identities',
+    sql: `
+-- One row: where the next run's reservations start (NULL agency: nothing reserved yet). Locked
+-- FOR UPDATE while a run reserves.
+CREATE TABLE reservation_cursor (
+  one         boolean PRIMARY KEY DEFAULT true CHECK (one),
+  next_agency bigint,
+  next_number bigint NOT NULL
+);
+INSERT INTO reservation_cursor (one, next_agency, next_number) VALUES (true, NULL, 0);
+
+CREATE TABLE run_reservations (
+  run_id       text PRIMARY KEY,
+  sut_code     text NOT NULL,
+  agency_start bigint NOT NULL,
+  agency_count integer NOT NULL,
+  number_start bigint NOT NULL,
+  number_count integer NOT NULL,
+  started      timestamptz NOT NULL,
+  alive        timestamptz NOT NULL,
+  ended        timestamptz
+);
+CREATE INDEX run_reservations_active ON run_reservations (sut_code) WHERE ended IS NULL;
+`,
+  },
 ];

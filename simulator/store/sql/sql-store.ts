@@ -11,6 +11,9 @@ import type {
   PacketQuery,
   PurgeCounts,
   RunQuery,
+  ReservationConflict,
+  StoredReservation,
+  ReservationRequest,
   Store,
   StoredRun,
   StoredAgency,
@@ -37,6 +40,7 @@ import {
   packetFromRow,
   packetValues,
   runFromRow,
+  reservationFromRow,
   tenantFromRow,
   type Row,
 } from './rows.ts';
@@ -346,6 +350,57 @@ export class SqlStore implements Store {
     const limit = query.limit === undefined ? '' : `LIMIT ${where.param(query.limit)}`;
     const rows = await this.db.query<Row>(`SELECT * FROM journal ${where} ORDER BY id ${limit}`, where.params);
     return rows.map(journalFromRow);
+  }
+
+  async reserveRun(request: ReservationRequest): Promise<StoredReservation | ReservationConflict> {
+    return this.db.transaction(async (tx) => {
+      // The cursor row is the lock: every reservation on this database queues here, so ranges
+      // never overlap and the "one active run per system" check cannot race.
+      const [cursor] = await tx.query<Row>('SELECT next_agency, next_number FROM reservation_cursor WHERE one FOR UPDATE');
+      const [busy] = await tx.query<Row>(
+        'SELECT * FROM run_reservations WHERE sut_code = $1 AND ended IS NULL AND alive >= $2 ORDER BY started LIMIT 1',
+        [request.sutCode, request.staleBefore],
+      );
+      if (busy) return { conflict: reservationFromRow(busy) };
+      const run: StoredReservation = {
+        runId: request.runId,
+        sutCode: request.sutCode,
+        agencyStart: cursor.next_agency === null ? request.agencyFloor : Number(cursor.next_agency),
+        agencyCount: request.agencies,
+        numberStart: Math.max(Number(cursor.next_number), request.numberFloor),
+        numberCount: request.numbers,
+        started: request.now,
+        alive: request.now,
+      };
+      await tx.query('UPDATE reservation_cursor SET next_agency = $1, next_number = $2 WHERE one', [
+        run.agencyStart + run.agencyCount,
+        run.numberStart + run.numberCount,
+      ]);
+      await tx.query(
+        `INSERT INTO run_reservations (run_id, sut_code, agency_start, agency_count, number_start, number_count, started, alive)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [run.runId, run.sutCode, run.agencyStart, run.agencyCount, run.numberStart, run.numberCount, run.started, run.alive],
+      );
+      return run;
+    });
+  }
+
+  async updateReservation(runId: string, patch: { alive?: Date; ended?: Date }): Promise<boolean> {
+    const rows = await this.db.query(
+      'UPDATE run_reservations SET alive = COALESCE($2, alive), ended = COALESCE(ended, $3) WHERE run_id = $1 RETURNING run_id',
+      [runId, patch.alive ?? null, patch.ended ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  async activeReservations(staleBefore: Date): Promise<StoredReservation[]> {
+    const rows = await this.db.query<Row>('SELECT * FROM run_reservations WHERE ended IS NULL AND alive >= $1 ORDER BY started, run_id', [staleBefore]);
+    return rows.map(reservationFromRow);
+  }
+
+  async getReservation(runId: string): Promise<StoredReservation | undefined> {
+    const [row] = await this.db.query<Row>('SELECT * FROM run_reservations WHERE run_id = $1', [runId]);
+    return row && reservationFromRow(row);
   }
 
   async purgeBefore(before: Date, batch: number): Promise<PurgeCounts> {
