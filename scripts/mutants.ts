@@ -3,19 +3,23 @@
 // but not declared, · neither. Exit 1 when any mutant's observed set differs from its declared
 // one. Each mutant runs once, concurrently, at the demo's ci timing: a verdict that depends on the
 // load is a defect of the suite, not something to retry. Options: --only NAME[,NAME…],
-// --concurrency N (default 4), --response-seconds N (default: the ci profile's).
+// --concurrency N (default 4), --response-seconds N (default: the ci profile's), --declared (print
+// the discrimination figures of the declared failing sets without running anything). Then the
+// discrimination figures of the observed sets: cases isolated by a single-case mutant, mutants
+// per case.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CATALOGUE } from '../conformance/catalogue.ts';
+import { discrimination, discriminationLines } from '../conformance/reference/mutants/discrimination.ts';
 import { examineMutants, type MutantExamination } from '../conformance/reference/mutants/examine.ts';
 import { mutants } from '../conformance/reference/mutants/index.ts';
 import { resolveTiming } from '../conformance/timing.ts';
 import { openPkiFolder } from '../simulator/pki-folder.ts';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, concurrency: { type: 'string', default: '4' }, 'response-seconds': { type: 'string' } },
+  options: { only: { type: 'string' }, concurrency: { type: 'string', default: '4' }, 'response-seconds': { type: 'string' }, declared: { type: 'boolean', default: false } },
 });
 
 const only = values.only?.split(',').map((s) => s.trim());
@@ -27,6 +31,12 @@ if (only && chosen.length !== only.length) {
 }
 
 const ids = CATALOGUE.map((e) => e.id);
+
+if (values.declared) {
+  const d = discrimination(ids, chosen.map((m) => ({ name: m.name, failing: m.declaredFailing })));
+  process.stdout.write(`${discriminationLines(d, ids.length).join('\n')}\n`);
+  process.exit(0);
+}
 const cell = (r: MutantExamination, id: string): string => {
   const declared = r.mutant.declaredFailing.includes(id);
   const observed = r.observed.includes(id);
@@ -59,7 +69,9 @@ try {
   const targets = new Set(mutants.map((m) => m.declaredFailing[0]));
   const untargeted = ids.filter((id) => !targets.has(id));
   if (untargeted.length) process.stdout.write(`Ca chưa có đột biến nhắm tới / cases no mutant targets: ${untargeted.join(', ')}\n`);
-  process.stdout.write(`${results.length - wrong.length}/${results.length} đúng khai báo / as declared (${Math.round((Date.now() - started) / 1000)} s)\n`);
+  process.stdout.write(`${results.length - wrong.length}/${results.length} đúng khai báo / as declared (${Math.round((Date.now() - started) / 1000)} s)\n\n`);
+  const observed = discrimination(ids, results.map((r) => ({ name: r.mutant.name, failing: r.observed })));
+  process.stdout.write(`${discriminationLines(observed, ids.length).join('\n')}\n`);
   process.exitCode = wrong.length || untargeted.length ? 1 : 0;
 } finally {
   await rm(scratch, { recursive: true, force: true });
