@@ -12,6 +12,7 @@ import { JournalEvents, JournalLoss, RunEvents, type AxisCore, type AxisOptions 
 import { ALLOWED_TEST_IDS } from './directory/seed.ts';
 import { FaultRegistry } from './faults.ts';
 import { authLayer } from './http/auth.ts';
+import { SignedHeaderLedger } from './http/replay.ts';
 import { DEFAULT_PACKET_LIMITS, type PacketLimits } from './intake/limits.ts';
 import { bodyLayer } from './http/body.ts';
 import type { AxisEnv } from './http/context.ts';
@@ -28,6 +29,8 @@ import type { Store } from './store/types.ts';
 export const DEFAULT_CONTROL_PREFIX = '/_truc/v1';
 export const DEFAULT_MAX_BODY = 50 * 1024 * 1024;
 export const DEFAULT_JOURNAL_BODY_CAP = 64 * 1024;
+/** Sandbox policy: signed timestamps within 5 minutes of the axis clock. */
+export const DEFAULT_REPLAY_WINDOW = 300;
 
 export interface CreateAxisOptions {
   /** Default: a fresh in-memory store. */
@@ -45,6 +48,8 @@ export interface CreateAxisOptions {
   failListed?: boolean;
   journalBodyCap?: number;
   timestampWindowSeconds?: number;
+  /** Accept each signed-header set once, for one operation (needs timestampWindowSeconds to bound its memory). */
+  oneUseSignedHeaders?: boolean;
   /** Caps on one packet (defaults: 20,000 start tags, 1,000 recipients). */
   packetLimits?: Partial<PacketLimits>;
   trust?: TrustProvider;
@@ -97,6 +102,7 @@ export async function createAxis(options: CreateAxisOptions = {}): Promise<Axis>
     faults: new FaultRegistry(clock),
     events,
     journalLoss: new JournalLoss(),
+    replay: options.oneUseSignedHeaders ? new SignedHeaderLedger((options.timestampWindowSeconds ?? DEFAULT_REPLAY_WINDOW) * 1000) : undefined,
     trust: options.trust,
     runEvents,
   };

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Agencies } from './agencies.ts';
 import type { TrustProvider } from './control/trust.ts';
 import type { FaultRegistry } from './faults.ts';
+import type { SignedHeaderLedger } from './http/replay.ts';
 import type { PacketLimits } from './intake/limits.ts';
 import type { ReservationRegistry } from './reservations.ts';
 import type { JournalEntry, Store } from './store/types.ts';
@@ -59,6 +60,8 @@ export interface AxisCore {
   faults: FaultRegistry;
   events: JournalEvents;
   journalLoss: JournalLoss;
+  /** Signed-header sets already used (one-use policy); absent when the policy is off. */
+  replay?: SignedHeaderLedger;
   /** The run's trust anchors and CRL, for signature checks at intake and the control API. */
   trust?: TrustProvider;
   /** Changes of recorded conformance runs (store.putRun), for live views. */

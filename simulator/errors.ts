@@ -40,6 +40,12 @@ export const AXIS_ERRORS = {
     http: 200,
     when: 'Timestamp freshness is enabled and the signed timestamp is unreadable or outside the window.',
   },
+  SIGNED_HEADERS_REUSED: {
+    code: '6',
+    desc: 'Bo tieu de da ky da duoc su dung',
+    http: 200,
+    when: 'One-use policy (sandbox): this exact signed-header set was already accepted, on this operation or another (the operation it was used on follows the text).',
+  },
   MALFORMED_REQUEST: {
     code: '10',
     desc: 'Yeu cau khong doc duoc',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CliError, EXIT_OK, type TrucCommand } from '../command.ts';
 import { checkAgencyCode, portValue } from '../options.ts';
 import { derToPem } from '../../edxml/signatures/pem.ts';
-import { createAxis } from '../../simulator/axis.ts';
+import { DEFAULT_REPLAY_WINDOW, createAxis } from '../../simulator/axis.ts';
 import { controlTokenProblem } from '../../simulator/control/token.ts';
 import type { TrustProvider } from '../../simulator/control/trust.ts';
 import { ALLOWED_TEST_IDS, seedDirectory } from '../../simulator/directory/seed.ts';
@@ -33,6 +33,7 @@ interface ServeArgs {
   runsDir?: string;
   controlToken?: string;
   strict: boolean;
+  replayProtection?: boolean;
   maxBody?: number;
   allowId: string[];
   pki?: string;
@@ -165,6 +166,10 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       .option('runs-dir', { type: 'string', describe: 'thư mục lượt chạy cũng được xoá theo tuổi / run folders purged by age too' })
       .option('control-token', { type: 'string', describe: 'mã API điều khiển / control API token' })
       .option('strict', { type: 'boolean', default: false, describe: 'từ chối mọi lỗi / refuse any validator error' })
+      .option('replay-protection', {
+        type: 'boolean',
+        describe: 'thời điểm ký trong 5 phút, mỗi bộ tiêu đề ký dùng một lần / signed timestamps within 5 min, each signed-header set used once (default with --strict)',
+      })
       .option('max-body', { type: 'number', describe: 'giới hạn thân yêu cầu (byte) / body limit in bytes (50 MB)' })
       .option('allow-id', { type: 'string', array: true, default: [], describe: 'mã thử nghiệm được chấp nhận / allow-listed test id' })
       .option('pki', { type: 'string', describe: 'thư mục PKI / PKI folder (<data>/pki)' })
@@ -190,6 +195,7 @@ export const serveCommand: TrucCommand<ServeArgs> = {
       prefix: args.prefix,
       controlToken: args.controlToken,
       strict: args.strict,
+      ...(args.replayProtection ?? args.strict ? { timestampWindowSeconds: DEFAULT_REPLAY_WINDOW, oneUseSignedHeaders: true } : {}),
       maxBody: args.maxBody,
       allowIds: args.allowId,
       trust,

@@ -201,3 +201,34 @@ describe('evidence count', () => {
     }
   });
 });
+
+describe('replay and reuse (one-use policy)', () => {
+  it('accepts a signed-header set once, refuses it again and on another operation (6), and stale timestamps (5)', async () => {
+    const live = await liveAxis(createMemoryStore(), { timestampWindowSeconds: 300, oneUseSignedHeaders: true });
+    try {
+      const call = { operation: 'getAgenciesList', ...NGHE_AN, timestamp: '02122026T000000+0000' };
+      const fresh = { ...call, timestamp: undefined };
+      expect((await rawCall(live, call)).json?.ErrorCode).toBe('5');
+      const stamp = (await import('../protocol/time.ts')).formatSdkTimestamp(new Date());
+      expect((await rawCall(live, { ...fresh, timestamp: stamp })).json?.ErrorCode).toBe('0');
+      expect((await rawCall(live, { ...fresh, timestamp: stamp })).json?.ErrorCode).toBe('6');
+      const other = await rawCall(live, { ...fresh, operation: 'registerAgency', timestamp: stamp, body: '{}' });
+      expect(other.json).toMatchObject({ ErrorCode: '6' });
+      expect(String(other.json?.ErrorDesc)).toContain('getAgenciesList');
+    } finally {
+      await live.stop();
+    }
+  });
+
+  it('is off by default (the Java SDK resends identical headers from a long-lived service object)', async () => {
+    const live = await liveAxis(createMemoryStore());
+    try {
+      const stamp = (await import('../protocol/time.ts')).formatSdkTimestamp(new Date(0));
+      const call = { operation: 'getAgenciesList', ...NGHE_AN, timestamp: stamp };
+      expect((await rawCall(live, call)).json?.ErrorCode).toBe('0');
+      expect((await rawCall(live, call)).json?.ErrorCode).toBe('0');
+    } finally {
+      await live.stop();
+    }
+  });
+});

@@ -28,6 +28,10 @@ export const authLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
     const stamp = parseSdkTimestamp(signed.logical.get('timestamp') ?? '');
     if (!stamp || Math.abs(core.clock().getTime() - stamp.getTime()) > window * 1000) return fail(c, 'TIMESTAMP_STALE');
   }
+  if (core.replay) {
+    const earlier = core.replay.use(signed.rawBytes, signed.hashHeader, exchange.operation, core.clock().getTime());
+    if (earlier !== undefined) return fail(c, 'SIGNED_HEADERS_REUSED', earlier === exchange.operation ? 'da dung' : `da dung cho ${earlier}`);
+  }
   c.set('caller', system);
   c.set('logical', signed.logical);
   await next();
