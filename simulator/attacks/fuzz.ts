@@ -83,7 +83,10 @@ export interface FuzzFigures {
   fiveXx: number;
   withoutEnvelope: number;
   journalEntries: number;
+  /** Exchanges without a journal entry (must be 0). */
   journalGaps: number;
+  /** Journal entries beyond the exchanges counted at the HTTP shell (reported, not a gap). */
+  journalSurplus: number;
   journalLoss: number;
   seconds: number;
 }
@@ -118,7 +121,8 @@ export async function fuzzAxis(live: LiveAxis, requests: number, seed?: number):
     fiveXx,
     withoutEnvelope,
     journalEntries,
-    journalGaps: exchanges - journalEntries,
+    journalGaps: Math.max(0, exchanges - journalEntries),
+    journalSurplus: Math.max(0, journalEntries - exchanges),
     journalLoss: live.axis.core.journalLoss.total,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
