@@ -22,6 +22,7 @@ import { writeRun } from '../../conformance/run-suite.ts';
 import { counterpartsOf, runSuite } from '../../conformance/runner.ts';
 import { SUITE_VERSION } from '../../conformance/suite-version.ts';
 import { exitCodeOf } from '../../conformance/verdict.ts';
+import { assertSandboxTrusts, fetchSandboxTrust, SandboxTrustError } from '../../conformance/sandbox-trust.ts';
 import { inProcessAxisPort, remoteAxisPort, type SimulatorPort } from '../../conformance/simulator-port.ts';
 import { startSutContainer } from '../../conformance/sut-container.ts';
 import { startSutProcess, type SutEnvironment, type SutProcess } from '../../conformance/sut-process.ts';
@@ -270,6 +271,18 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     const registration = { runId, sutCode, agencies: counterpartsOf(allCases) };
     const resources = new Resources();
     const sutLog: string[] = [];
+    // Remote: the sandbox judges signatures with its own anchors; the SUT gets those, and a run whose
+    // counterparts sign with a PKI the sandbox does not trust is refused before it starts.
+    let sandboxAnchors: string[] | undefined;
+    if (!args.serve) {
+      try {
+        sandboxAnchors = await fetchSandboxTrust(args.controlUrl!, args.controlToken!);
+        if (sandboxAnchors) assertSandboxTrusts(sandboxAnchors, pki.trustAnchorsPem, args.controlUrl!);
+      } catch (e) {
+        if (e instanceof SandboxTrustError) throw new CliError(e.code, e.vi, e.en);
+        throw asCliError(e, 'CERTIFY-HARNESS');
+      }
+    }
     // The first Ctrl-C ends the run early: unfinished cases end skipped by the operator and the
     // partial report is written (verdict incomplete). A second one, or SIGTERM, leaves at once;
     // the SUT runs in its own process group (so it can be stopped whole) and is stopped with the
@@ -344,7 +357,7 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       // The PKI folder's own CRL file: the folder rewrites it when a case revokes a certificate
       // during the run (SG-06), so a SUT re-reading TRUC_CRL_PEM sees the revocation.
       const crlPath = join(pki.dir, 'crl.pem');
-      await writeFile(trustPem, trustAnchors.map((p) => p.trim()).join('\n') + '\n');
+      await writeFile(trustPem, (sandboxAnchors ?? trustAnchors).map((p) => p.trim()).join('\n') + '\n');
 
       const sutEnv: SutEnvironment = { TRUC_AXIS_URL: axisUrl, TRUC_SYSTEM_ID: sutCode, TRUC_SECRET: secret, TRUC_TRUST_PEM: trustPem, TRUC_CRL_PEM: crlPath };
       const sutOutput = (line: string) => {
