@@ -109,9 +109,9 @@ export const journalLayer: MiddlewareHandler<AxisEnv> = async (c, next) => {
     const stored = await core.store.appendJournal(entry);
     core.events.emit('entry', stored);
   } catch (e) {
-    // An exchange without evidence must not look like a success: the client gets an error (a send
-    // already stored is answered with its first DocId when retried, see intake/idempotency.ts), the
-    // loss is counted per run, and a run that lost an entry ends incomplete.
+    // An exchange without evidence must not look like a success: the client gets an error, the
+    // loss is counted per run, and a run that lost an entry ends incomplete. (A send already stored
+    // and then retried is delivered twice: idempotent sends are not built yet, docs/axis.md.)
     core.journalLoss.record(entry.run, entry.tenant);
     process.stderr.write(`truc: [AXIS-JOURNAL] Không ghi được nhật ký / Cannot write the journal: ${e instanceof Error ? e.message : String(e)}\n`);
     if (!exchange.dropped) c.res = fail(c, 'JOURNAL_UNAVAILABLE');
