@@ -248,6 +248,13 @@ describe('tenants on a shared sandbox (real HTTP, PostgreSQL)', () => {
       expect((await asA('DELETE', `/faults/${b.fault}`)).status).toBe(404);
       expect((await asB('GET', '/faults')).text).toContain(b.fault);
     },
+    // The control API's own description: the same document for everyone, with no data in it.
+    'GET /openapi.json': async () => {
+      const reply = await asA('GET', '/openapi.json');
+      expect(reply.status).toBe(200);
+      expect(reply.json.openapi).toMatch(/^3\.1/);
+      noneOfB(reply);
+    },
     'GET /trust': async () => expect((await asA('GET', '/trust')).status).toBe(200),
     'GET /crl': async () => expect((await asA('GET', '/crl')).status).toBe(404),
     'GET /runs': async () => {
