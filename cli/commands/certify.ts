@@ -275,12 +275,14 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
     // counterparts sign with a PKI the sandbox does not trust is refused before it starts.
     let sandboxAnchors: string[] | undefined;
     if (!args.serve) {
+      // An axis that does not answer is a configuration error, found before anything else is asked of it.
+      await assertAxisReachable(args.axis!.replace(/\/+$/, ''));
       try {
         sandboxAnchors = await fetchSandboxTrust(args.controlUrl!, args.controlToken!);
         if (sandboxAnchors) assertSandboxTrusts(sandboxAnchors, pki.trustAnchorsPem, args.controlUrl!);
       } catch (e) {
         if (e instanceof SandboxTrustError) throw new CliError(e.code, e.vi, e.en);
-        throw asCliError(e, 'CERTIFY-HARNESS');
+        throw new CliError('CERTIFY-CONTROL-UNREACHABLE', `Không kết nối được API điều khiển ${args.controlUrl}; không có kết luận`, `Cannot reach the control API at ${args.controlUrl} (${reason(e)}); no verdict`);
       }
     }
     // The first Ctrl-C ends the run early: unfinished cases end skipped by the operator and the
@@ -322,7 +324,6 @@ export const certifyCommand: TrucCommand<CertifyArgs> = {
       } else {
         // Handed over without a trailing slash: the Java SDK would call `//operation`.
         axisUrl = args.axis!.replace(/\/+$/, '');
-        await assertAxisReachable(axisUrl);
         port = await remoteAxisPort({ controlUrl: args.controlUrl!, token: args.controlToken!, run: registration });
         sink = controlRunSink(args.controlUrl!, args.controlToken!);
       }
