@@ -68,8 +68,8 @@ describe('truc serve', () => {
   }, 180_000);
 
   it('prints the control token and the demo systems, and stops cleanly on SIGTERM', async () => {
-    const served = await serve(['--memory', '--pki', join(await mkdtemp(join(tmpdir(), 'truc-pki-')), 'pki'), '--control-token', 'tok']);
-    expect(served.output()).toContain('Bearer tok');
+    const served = await serve(['--memory', '--pki', join(await mkdtemp(join(tmpdir(), 'truc-pki-')), 'pki'), '--control-token', 'tok-0123456789abcdef']);
+    expect(served.output()).toContain('Bearer tok-0123456789abcdef');
     expect(served.output()).toContain('000.00.00.H41 = demo-nghean-h41');
     const demo = new AxisClient({ baseUrl: served.origin, systemId: '000.00.00.H41', secret: 'demo-nghean-h41' });
     expect((await demo.countReceiveEdoc()).status).toBe('OK');
