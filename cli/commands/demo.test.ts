@@ -21,7 +21,7 @@ describe('truc demo', () => {
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { verdict: string; profile: string; timing: { profile: string } };
     expect(report).toMatchObject({ verdict: 'conformant', profile: 'core', timing: { profile: 'ci' } });
     expect(result.out).toContain('Verdict: đạt / conformant');
-    expect(result.out).toMatch(/Cases: 43 — pass 43, fail 0, warn 0, skip 0, error 0/);
+    expect(result.out).toMatch(/Cases: 44 — pass 44, fail 0, warn 0, skip 0, error 0/);
     expect(result.out).toContain(join(out, 'report.html'));
     // The demo signs with its scratch test PKI: intact, signer not checked, and marked self-test.
     const verified = await truc('verify', out);
