@@ -1,4 +1,4 @@
-// Attribution (spec/conformance.md): each case plays its own counterpart agencies, so whatever the
+// Attribution (docs/conformance.md): each case plays its own counterpart agencies, so whatever the
 // SUT sends to them belongs to that case. They come from the run's reservation in the axis store
 // (simulator/directory/reserved-range.ts): positions no other run on that store ever gets.
 import { reservedCode } from '../simulator/directory/reserved-range.ts';
